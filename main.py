@@ -1,0 +1,129 @@
+"""Bounceback: wiring only. Parse args, open the database, build services, run Flet."""
+
+from __future__ import annotations
+
+import argparse
+import ipaddress
+import logging
+import socket
+import sys
+from pathlib import Path
+
+import flet as ft
+
+from services import backup
+from services.clock import SystemClock
+from services.container import AppServices
+from services.db import open_database
+from services.errors import StorageError
+from services.paths import resolve_data_dir
+
+DEFAULT_PORT = 8550
+log = logging.getLogger("bounceback")
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="main.py",
+        description="Bounceback: a private, offline companion for your job search.",
+    )
+    parser.add_argument("--web", action="store_true", help="serve the browser view instead of opening a desktop window")
+    parser.add_argument("--port", type=int, default=None, help=f"port for the browser view (default: {DEFAULT_PORT}, or the next free one)")
+    parser.add_argument("--host", default="127.0.0.1", help="address to serve on (default 127.0.0.1: this computer only)")
+    parser.add_argument("--data-dir", default=None, help="folder for the data file (default: the app's storage or your user-data folder)")
+    return parser.parse_args(argv)
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def free_port(host: str, start: int) -> int:
+    for port in range(start, start + 50):
+        with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as s:
+            try:
+                s.bind((host, port))
+                return port
+            except OSError:
+                continue
+    return 0
+
+
+def desktop_unavailable_reason() -> str | None:
+    """Why a desktop window can't open here, or None if it can."""
+    from flet.utils.platform_utils import is_linux_server
+
+    if is_linux_server():
+        return "No display found, so there is no desktop window."
+    try:
+        import flet_desktop
+
+        flet_desktop.ensure_client_cached()  # downloads the client the first time
+    except Exception as exc:  # any failure means: use the browser view instead
+        return f"The desktop window isn't available ({type(exc).__name__}: the Flet client couldn't be downloaded)."
+    return None
+
+
+def open_services(data_dir: Path) -> AppServices:
+    clock = SystemClock()
+    db = open_database(data_dir, now=clock.now().replace(tzinfo=None))
+    try:
+        backup.backup_if_due(db.path, now=clock.now().replace(tzinfo=None))
+    except OSError as exc:  # a failed backup must not stop the app opening
+        log.warning("automatic backup failed: %s", exc)
+    return AppServices(db, clock)
+
+
+def main(argv: list[str] | None = None) -> int:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    args = parse_args(argv)
+    data_dir = resolve_data_dir(args.data_dir)
+    try:
+        services = open_services(data_dir)
+    except StorageError as exc:
+        print(f"Bounceback couldn't open its data file: {exc}. Is another copy of the app running?", file=sys.stderr)
+        return 2
+    print(f"Your data lives in {services.db.path}", flush=True)
+
+    from views.app import start
+
+    web = args.web
+    if not web:
+        reason = desktop_unavailable_reason()
+        if reason:
+            print(f"{reason} Serving the browser view instead.", flush=True)
+            web = True
+    try:
+        if web:
+            host = args.host
+            if not is_loopback(host):
+                print(
+                    f"WARNING: serving on {host} makes your journal visible to other devices on the network. "
+                    "Use --host 127.0.0.1 to keep it on this computer.",
+                    flush=True,
+                )
+            port = args.port if args.port is not None else free_port(host, DEFAULT_PORT)
+            shown_host = f"[{host}]" if ":" in host else host
+            print(f"Open http://{shown_host}:{port}/ in your browser.", flush=True)
+            ft.run(
+                lambda page: start(page, services),
+                view=ft.AppView.WEB_BROWSER,
+                host=host,
+                port=port,
+                no_cdn=True,
+                assets_dir=str(Path(__file__).parent / "assets"),
+            )
+        else:
+            ft.run(lambda page: start(page, services), assets_dir=str(Path(__file__).parent / "assets"))
+    finally:
+        services.db.dispose()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,9 @@
+"""SQLModel tables and their Create/Update shapes. No queries here, no flet.
+
+Importing this package registers every table on SQLModel.metadata, which the
+schema test compares with what the migrations build.
+"""
+
+from models.setting import Setting
+
+__all__ = ["Setting"]

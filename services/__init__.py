@@ -1,0 +1,1 @@
+"""Everything the app knows how to do. Pure Python: never imports flet or views."""

@@ -1,0 +1,44 @@
+"""User preferences, kept as JSON values in the setting table."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from models import Setting
+from services.clock import Clock
+from services.db import SessionFactory
+from services.errors import ValidationError
+
+THEME_MODES = ("system", "light", "dark")
+
+
+class SettingsService:
+    def __init__(self, sessions: SessionFactory, clock: Clock):
+        self._sessions = sessions
+        self._clock = clock
+
+    def get(self, key: str, default: Any = None) -> Any:
+        with self._sessions() as s:
+            row = s.get(Setting, key)
+            return default if row is None else json.loads(row.value)
+
+    def set(self, key: str, value: Any) -> None:
+        encoded = json.dumps(value)
+        with self._sessions() as s:
+            row = s.get(Setting, key)
+            now = self._clock.now()  # aware; SQLModel stores it as UTC
+            if row is None:
+                s.add(Setting(key=key, value=encoded, updated_at=now))
+            else:
+                row.value, row.updated_at = encoded, now
+            s.commit()
+
+    def theme_mode(self) -> str:
+        mode = self.get("theme_mode", "system")
+        return mode if mode in THEME_MODES else "system"
+
+    def set_theme_mode(self, *, mode: str) -> None:
+        if mode not in THEME_MODES:
+            raise ValidationError.single("theme_mode", "Choose light, dark or system.")
+        self.set("theme_mode", mode)

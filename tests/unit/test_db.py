@@ -1,0 +1,103 @@
+"""The data layer: pragmas, migrations that keep data, rescue of a damaged file."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+
+from sqlalchemy import inspect
+from sqlmodel import SQLModel
+
+import models  # noqa: F401  (registers every table)
+from services import backup
+from services.db import DB_FILE_NAME, open_database, open_memory_database
+from services.migrations import latest_version, load_steps
+
+
+def test_versions_are_contiguous():
+    assert [v for v, _ in load_steps()] == list(range(1, latest_version() + 1))
+
+
+def test_pragmas_on_every_connection(tmp_path):
+    db = open_database(tmp_path)
+    with db.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 5000
+    db.dispose()
+
+
+def test_migrated_schema_matches_the_models():
+    """The frozen SQL steps must build exactly the tables the models describe."""
+    db = open_memory_database()
+    found = inspect(db.engine)
+    for name, table in SQLModel.metadata.tables.items():
+        assert name in found.get_table_names(), f"no migration creates {name}"
+        columns = {c["name"]: c for c in found.get_columns(name)}
+        for col in table.columns:
+            assert col.name in columns, f"{name}.{col.name} missing from migrations"
+            assert columns[col.name]["nullable"] == col.nullable or col.primary_key, f"{name}.{col.name} nullability"
+        assert set(columns) == {c.name for c in table.columns}, f"{name} has extra columns"
+    db.dispose()
+
+
+def test_second_start_finds_the_same_data(tmp_path):
+    first = open_database(tmp_path)
+    with first.engine.begin() as conn:
+        conn.exec_driver_sql("INSERT INTO setting VALUES ('k', '\"v\"', '2026-01-01 00:00:00')")
+    first.dispose()
+    second = open_database(tmp_path)
+    with second.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT value FROM setting WHERE key='k'").scalar() == '"v"'
+    second.dispose()
+
+
+def test_upgrade_from_every_earlier_version_keeps_data(tmp_path):
+    """A database left at any older schema version opens, upgrades and keeps its rows."""
+    for old in range(1, latest_version()):
+        folder = tmp_path / f"v{old}"
+        folder.mkdir()
+        conn = sqlite3.connect(folder / DB_FILE_NAME)
+        from services.db import migrate
+
+        migrate(conn, up_to=old)
+        conn.execute("INSERT INTO setting VALUES ('theme_mode', '\"dark\"', '2026-01-01 00:00:00')")
+        conn.commit()
+        conn.close()
+        db = open_database(folder, now=datetime(2026, 3, 1, 12, 0))
+        with db.engine.connect() as c:
+            assert c.exec_driver_sql("PRAGMA user_version").scalar() == latest_version()
+            assert c.exec_driver_sql("SELECT value FROM setting").scalar() == '"dark"'
+        assert backup.list_backups(db.path), "an upgrade keeps a copy of the old file first"
+        db.dispose()
+
+
+def test_damaged_file_is_set_aside_and_backup_restored(tmp_path):
+    db = open_database(tmp_path)
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql("INSERT INTO setting VALUES ('k', '1', '2026-01-01 00:00:00')")
+    db.dispose()
+    backup.backup_file(db.path, now=datetime(2026, 3, 1, 8, 0))
+    db.path.write_bytes(b"this is not a database" * 100)
+
+    rescued = open_database(tmp_path, now=datetime(2026, 3, 2, 9, 0))
+    assert rescued.notices and "restored your backup" in rescued.notices[0]
+    assert list(tmp_path.glob("bounceback.db.damaged-*")), "the damaged file is kept, not deleted"
+    with rescued.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT value FROM setting WHERE key='k'").scalar() == "1"
+    rescued.dispose()
+
+
+def test_damaged_file_without_backup_starts_fresh(tmp_path):
+    (tmp_path / DB_FILE_NAME).write_bytes(b"garbage" * 1000)
+    db = open_database(tmp_path)
+    assert "started a fresh one" in db.notices[0]
+    db.dispose()
+
+
+def test_daily_backup_only_once_a_day(tmp_path):
+    db = open_database(tmp_path)
+    assert backup.backup_if_due(db.path, now=datetime(2026, 3, 1, 8, 0)) is not None
+    assert backup.backup_if_due(db.path, now=datetime(2026, 3, 1, 18, 0)) is None
+    assert backup.backup_if_due(db.path, now=datetime(2026, 3, 2, 8, 0)) is not None
+    db.dispose()

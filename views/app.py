@@ -1,0 +1,47 @@
+"""The root component: contexts, theme, viewport tracking and the router."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import flet as ft
+
+from views.context import ServicesContext, Viewport, ViewportContext
+from views.keyboard import Shortcuts, ShortcutsContext
+from views.routes import routes
+from views.theme import apply_theme
+
+if TYPE_CHECKING:
+    from services.container import AppServices
+
+
+@ft.component
+def App(services: "AppServices"):
+    page = ft.context.page
+    viewport, set_viewport = ft.use_state(lambda: Viewport(page.width or 1280, page.height or 800))
+    shortcuts = ft.use_memo(Shortcuts, [])
+
+    def on_mount():
+        page.on_resize = lambda e: set_viewport(Viewport(e.width, e.height))
+        page.on_keyboard_event = shortcuts.dispatch
+        for notice in services.db.notices:  # e.g. a damaged file was set aside
+            page.show_dialog(ft.SnackBar(ft.Text(notice), duration=ft.Duration(seconds=12), show_close_icon=True))
+
+    ft.on_mounted(on_mount)
+    table = ft.use_memo(routes, [])
+
+    return ServicesContext(
+        services,
+        lambda: ViewportContext(
+            viewport,
+            lambda: ShortcutsContext(shortcuts, lambda: ft.Router(table)),
+        ),
+    )
+
+
+def start(page: ft.Page, services: "AppServices") -> None:
+    """Set up the page and render the app (called by main.py and the view tests)."""
+    page.title = "Bounceback"
+    page.padding = 0
+    apply_theme(page, services.settings.theme_mode())
+    page.render(lambda: App(services))

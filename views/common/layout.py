@@ -1,0 +1,54 @@
+"""Shared screen furniture: a titled, scrollable, width-capped page and empty states."""
+
+from __future__ import annotations
+
+import flet as ft
+
+MAX_CONTENT_WIDTH = 880  # keeps lines readable on wide desktop windows
+
+
+def Screen(title: str, controls: list[ft.Control], *, actions: list[ft.Control] | None = None) -> ft.Control:
+    """A screen body: heading row, then content in a scrolling, centred column."""
+    header = ft.Row(
+        [ft.Text(title, theme_style=ft.TextThemeStyle.HEADLINE_SMALL, weight=ft.FontWeight.W_600, expand=True)]
+        + (actions or []),
+        vertical_alignment=ft.CrossAxisAlignment.CENTER,
+    )
+    body = ft.Column([header, *controls], spacing=16, tight=True)
+    return ft.Container(
+        content=ft.Column(
+            [ft.Container(content=body, width=None, padding=ft.Padding.symmetric(horizontal=16, vertical=12))],
+            scroll=ft.ScrollMode.AUTO,
+            expand=True,
+            horizontal_alignment=ft.CrossAxisAlignment.CENTER,
+        ),
+        expand=True,
+        alignment=ft.Alignment.TOP_CENTER,
+    )
+
+
+def EmptyState(icon: ft.IconData, title: str, text: str) -> ft.Control:
+    return ft.Container(
+        content=ft.Column(
+            [
+                ft.Icon(icon, size=48, color=ft.Colors.PRIMARY),
+                ft.Text(title, theme_style=ft.TextThemeStyle.TITLE_MEDIUM, text_align=ft.TextAlign.CENTER),
+                ft.Text(text, text_align=ft.TextAlign.CENTER, color=ft.Colors.ON_SURFACE_VARIANT),
+            ],
+            horizontal_alignment=ft.CrossAxisAlignment.CENTER,
+            spacing=8,
+        ),
+        padding=32,
+        alignment=ft.Alignment.CENTER,
+    )
+
+
+def Section(title: str, content: ft.Control, *, subtitle: str | None = None) -> ft.Control:
+    """A card with a small heading: the building block of Today and Settings."""
+    head: list[ft.Control] = [ft.Text(title, theme_style=ft.TextThemeStyle.TITLE_MEDIUM, weight=ft.FontWeight.W_600)]
+    if subtitle:
+        head.append(ft.Text(subtitle, color=ft.Colors.ON_SURFACE_VARIANT, size=13))
+    return ft.Card(
+        content=ft.Container(content=ft.Column([*head, content], spacing=10, tight=True), padding=16),
+        margin=0,
+    )

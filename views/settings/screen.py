@@ -1,0 +1,12 @@
+"""Settings: one section per concern, each in its own file."""
+
+import flet as ft
+
+from views.common.layout import Screen
+from views.settings.appearance import AppearanceSection
+from views.settings.data import DataSection
+
+
+@ft.component
+def SettingsScreen():
+    return Screen("Settings", [AppearanceSection(), DataSection()])
