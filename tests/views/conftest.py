@@ -1,0 +1,31 @@
+"""Fixtures for headless view tests. All Flet internals live in harness.py."""
+
+import os
+import sys
+
+import pytest_asyncio
+
+# Make `import harness` work whatever the rootdir/import mode (no package
+# __init__ needed under tests/).
+sys.path.insert(0, os.path.dirname(__file__))
+
+from harness import Harness, mount_app  # noqa: E402
+
+
+@pytest_asyncio.fixture
+async def mount():
+    """Async factory: ``h = await mount(main, width=390, height=844, route="/")``.
+
+    Every mounted session is closed at teardown (stops its update scheduler,
+    cancels the fake client's tasks).
+    """
+    mounted: list[Harness] = []
+
+    async def _mount(main, **kwargs) -> Harness:
+        h = await mount_app(main, **kwargs)
+        mounted.append(h)
+        return h
+
+    yield _mount
+    for h in mounted:
+        await h.close()
