@@ -49,6 +49,14 @@ def SettingsButton() -> ft.Control:
     )
 
 
+def BackButton() -> ft.Control:
+    return ft.Semantics(
+        label="Back to Today",
+        button=True,
+        content=ft.IconButton(ft.Icons.ARROW_BACK, tooltip="Back", on_click=lambda: go("/")),
+    )
+
+
 @ft.component
 def Shell():
     outlet = ft.use_route_outlet()
@@ -60,15 +68,15 @@ def Shell():
         go(DESTINATIONS[int(e.control.selected_index)].route)
 
     if viewport.narrow:
-        return ft.Column(
+        # A NavigationBar must have a selection, so pages outside the five
+        # destinations (Settings) show as a full page with a way back instead.
+        top = (
+            [ft.Text("Bounceback", weight=ft.FontWeight.W_600, size=18, expand=True), SettingsButton()]
+            if index is not None
+            else [BackButton(), ft.Text("Bounceback", weight=ft.FontWeight.W_600, size=18, expand=True)]
+        )
+        bar = (
             [
-                ft.Container(
-                    content=ft.Row(
-                        [ft.Text("Bounceback", weight=ft.FontWeight.W_600, size=18, expand=True), SettingsButton()],
-                    ),
-                    padding=ft.Padding.only(left=16, right=4, top=4),
-                ),
-                ft.Container(content=outlet, expand=True),
                 ft.NavigationBar(
                     destinations=[
                         ft.NavigationBarDestination(icon=d.icon, selected_icon=d.selected_icon, label=d.label)
@@ -76,7 +84,16 @@ def Shell():
                     ],
                     selected_index=index,
                     on_change=on_change,
-                ),
+                )
+            ]
+            if index is not None
+            else []
+        )
+        return ft.Column(
+            [
+                ft.Container(content=ft.Row(top), padding=ft.Padding.only(left=16 if index is not None else 4, right=4, top=4)),
+                ft.Container(content=outlet, expand=True),
+                *bar,
             ],
             expand=True,
             spacing=0,

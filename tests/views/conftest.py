@@ -29,3 +29,14 @@ async def mount():
     yield _mount
     for h in mounted:
         await h.close()
+
+
+@pytest_asyncio.fixture
+async def mount_bounceback(mount, services):
+    """Mount the whole app on the in-memory services: ``h = await mount_bounceback(width=390)``."""
+    from views.app import start
+
+    async def _mount(width: float = 1280, height: float = 800, route: str = "/") -> Harness:
+        return await mount(lambda page: start(page, services), width=width, height=height, route=route)
+
+    return _mount

@@ -1,0 +1,56 @@
+"""The app shell: destinations, responsive navigation, theme choice."""
+
+import flet as ft
+import pytest
+
+pytestmark = pytest.mark.asyncio
+
+LABELS = ["Today", "Applications", "Mood", "Feedback", "Practice"]
+
+
+async def test_wide_window_uses_rail_and_switches_destination(mount_bounceback):
+    h = await mount_bounceback(width=1280, height=800)
+    assert h.one(ft.NavigationRail).selected_index == 0
+    assert not h.find_by_type(ft.NavigationBar)
+    for i, label in enumerate(LABELS):
+        await h.select_destination(label)
+        assert h.one(ft.NavigationRail).selected_index == i
+        assert h.page.route.rstrip("/") == ("" if i == 0 else "/" + label.lower())
+        assert h.find_text(label), f"{label} heading missing: {h.texts()[:20]}"
+
+
+async def test_narrow_window_uses_bar_and_switches_live_on_resize(mount_bounceback):
+    h = await mount_bounceback(width=390, height=844)
+    assert h.one(ft.NavigationBar)
+    await h.select_destination("Mood")
+    assert h.one(ft.NavigationBar).selected_index == 2
+    await h.resize(1280, 800)
+    assert h.one(ft.NavigationRail).selected_index == 2, "the place is kept across the layout switch"
+    assert not h.find_by_type(ft.NavigationBar)
+    await h.resize(390, 844)
+    assert h.one(ft.NavigationBar).selected_index == 2
+
+
+async def test_settings_opens_from_the_named_button(mount_bounceback):
+    h = await mount_bounceback(width=390, height=844)
+    await h.click(h.find_button("Settings"))
+    assert h.page.route == "/settings"
+    assert h.find_text("Appearance")
+
+
+async def test_theme_choice_persists(mount_bounceback, services):
+    h = await mount_bounceback(route="/settings")
+    await h.go("/settings")
+    group = h.one(ft.RadioGroup)
+    await h.set_value(group, "dark")
+    assert services.settings.theme_mode() == "dark"
+    assert h.page.theme_mode == ft.ThemeMode.DARK
+
+
+async def test_narrow_settings_page_has_a_way_back(mount_bounceback):
+    h = await mount_bounceback(width=390, height=844)
+    await h.click(h.find_button("Settings"))
+    assert not h.find_by_type(ft.NavigationBar)
+    await h.click(h.find_button("Back to Today"))
+    assert h.page.route == "/"
+    assert h.one(ft.NavigationBar).selected_index == 0
