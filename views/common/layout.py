@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import flet as ft
 
-MAX_CONTENT_WIDTH = 880  # keeps lines readable on wide desktop windows
-
-
 def Screen(title: str, controls: list[ft.Control], *, actions: list[ft.Control] | None = None) -> ft.Control:
     """A screen body: heading row, then content in a scrolling, centred column."""
     header = ft.Row(
@@ -15,12 +12,21 @@ def Screen(title: str, controls: list[ft.Control], *, actions: list[ft.Control] 
         vertical_alignment=ft.CrossAxisAlignment.CENTER,
     )
     body = ft.Column([header, *controls], spacing=16, tight=True)
+    # Side gutters grow on wide windows so lines stay readable (Container has no max width).
+    gutter = {"xs": 0, "lg": 1, "xl": 2}
+    centred = ft.ResponsiveRow(
+        [
+            ft.Container(col=gutter),
+            ft.Container(content=body, col={"xs": 12, "lg": 10, "xl": 8}),
+            ft.Container(col=gutter),
+        ],
+        spacing=0,
+    )
     return ft.Container(
         content=ft.Column(
-            [ft.Container(content=body, width=None, padding=ft.Padding.symmetric(horizontal=16, vertical=12))],
+            [ft.Container(content=centred, padding=ft.Padding.symmetric(horizontal=16, vertical=12))],
             scroll=ft.ScrollMode.AUTO,
             expand=True,
-            horizontal_alignment=ft.CrossAxisAlignment.CENTER,
         ),
         expand=True,
         alignment=ft.Alignment.TOP_CENTER,
