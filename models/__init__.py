@@ -4,6 +4,8 @@ Importing this package registers every table on SQLModel.metadata, which the
 schema test compares with what the migrations build.
 """
 
+from models.application import Application, GoalPlan, StatusChange, Win
+from models.practice import PracticeCard, PracticeReview
 from models.setting import Setting
 
-__all__ = ["Setting"]
+__all__ = ["Application", "GoalPlan", "StatusChange", "Win", "Setting", "PracticeCard", "PracticeReview"]
