@@ -5,7 +5,20 @@ schema test compares with what the migrations build.
 """
 
 from models.application import Application, GoalPlan, StatusChange, Win
+from models.mood import MoodEntry, MoodEntryActivity, MoodEntryFeeling, MoodWord
 from models.practice import PracticeCard, PracticeReview
 from models.setting import Setting
 
-__all__ = ["Application", "GoalPlan", "StatusChange", "Win", "Setting", "PracticeCard", "PracticeReview"]
+__all__ = [
+    "Application",
+    "GoalPlan",
+    "StatusChange",
+    "Win",
+    "Setting",
+    "MoodEntry",
+    "MoodEntryActivity",
+    "MoodEntryFeeling",
+    "MoodWord",
+    "PracticeCard",
+    "PracticeReview",
+]
