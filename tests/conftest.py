@@ -9,6 +9,7 @@ import pytest
 from services.clock import FixedClock
 from services.container import AppServices
 from services.db import open_memory_database
+from services.notify import RecordingNotifier
 
 # A zone away from UTC on purpose: local-day logic must not assume UTC.
 LOCAL_TZ = timezone(timedelta(hours=-5), "UTC-5")
@@ -28,5 +29,10 @@ def db():
 
 
 @pytest.fixture
-def services(db, clock) -> AppServices:
-    return AppServices(db, clock)
+def notifier() -> RecordingNotifier:
+    return RecordingNotifier()
+
+
+@pytest.fixture
+def services(db, clock, notifier) -> AppServices:
+    return AppServices(db, clock, notifier=notifier)
