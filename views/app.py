@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from typing import TYPE_CHECKING
 
 import flet as ft
@@ -14,9 +16,27 @@ from views.theme import apply_theme
 if TYPE_CHECKING:
     from services.container import AppServices
 
+log = logging.getLogger(__name__)
+REMINDER_CHECK_SECONDS = 60
+
+
+async def reminder_loop(page: ft.Page, services: "AppServices") -> None:
+    """While the app is open: catch up on today's missed reminders, then check each minute."""
+
+    def show(title: str, message: str) -> None:
+        page.show_dialog(ft.SnackBar(ft.Text(message), duration=ft.Duration(seconds=10), show_close_icon=True))
+
+    services.in_app.show = show
+    while True:
+        try:
+            services.reminders.run_due()
+        except Exception:  # a reminder must never take the app down; try again next minute
+            log.exception("reminder check failed")
+        await asyncio.sleep(REMINDER_CHECK_SECONDS)
+
 
 @ft.component
-def App(services: "AppServices"):
+def App(services: "AppServices", reminders: bool = True):
     page = ft.context.page
     viewport, set_viewport = ft.use_state(lambda: Viewport(page.width or 1280, page.height or 800))
     shortcuts = ft.use_memo(Shortcuts, [])
@@ -26,6 +46,8 @@ def App(services: "AppServices"):
         page.on_keyboard_event = shortcuts.dispatch
         for notice in services.db.notices:  # e.g. a damaged file was set aside
             page.show_dialog(ft.SnackBar(ft.Text(notice), duration=ft.Duration(seconds=12), show_close_icon=True))
+        if reminders:
+            page.run_task(reminder_loop, page, services)
 
     ft.on_mounted(on_mount)
     table = ft.use_memo(routes, [])
@@ -39,9 +61,9 @@ def App(services: "AppServices"):
     )
 
 
-def start(page: ft.Page, services: "AppServices") -> None:
+def start(page: ft.Page, services: "AppServices", *, reminders: bool = True) -> None:
     """Set up the page and render the app (called by main.py and the view tests)."""
     page.title = "Bounceback"
     page.padding = 0
     apply_theme(page, services.settings.theme_mode())
-    page.render(lambda: App(services))
+    page.render(lambda: App(services, reminders))

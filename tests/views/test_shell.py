@@ -54,3 +54,20 @@ async def test_narrow_settings_page_has_a_way_back(mount_bounceback):
     await h.click(h.find_button("Back to Today"))
     assert h.page.route == "/"
     assert h.one(ft.NavigationBar).selected_index == 0
+
+
+async def test_reminder_time_validated_at_the_field(mount_bounceback, services):
+    from services.reminders import ReminderRule
+
+    services.reminders.rules = [ReminderRule("apply", "A nudge to apply", "18:00", lambda d: None)]
+    h = await mount_bounceback(route="/settings")
+    await h.go("/settings")
+    field = next(f for f in h.find_by_type(ft.TextField) if f.value == "18:00")
+    await h.submit(field, "25:99")
+    field = next(f for f in h.find_by_type(ft.TextField) if f.label == "At")
+    assert field.error and "24-hour" in str(field.error)
+    assert services.reminders.time_for("apply") == "18:00"
+    await h.submit(field, "7:15")
+    assert services.reminders.time_for("apply") == "07:15"
+    await h.click(h.find_button("Send a test notification"))
+    assert h.find_text("Sent.")

@@ -5,8 +5,9 @@ import flet as ft
 from views.common.layout import Screen
 from views.settings.appearance import AppearanceSection
 from views.settings.data import DataSection
+from views.settings.reminders import RemindersSection
 
 
 @ft.component
 def SettingsScreen():
-    return Screen("Settings", [AppearanceSection(), DataSection()])
+    return Screen("Settings", [AppearanceSection(), RemindersSection(), DataSection()])
