@@ -1,0 +1,171 @@
+"""Daily and weekly goals, counts per day and week (local days), progress and consistency."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import func, select
+
+from models.application import Application, GoalPlan
+from services import consistency
+from services.clock import Clock
+from services.consistency import DayPlan
+from services.db import SessionFactory
+from services.errors import ValidationError
+from services.settings import SettingsService
+
+DEFAULT_DAILY, DEFAULT_WEEKLY, DEFAULT_REST = 2, 10, (5, 6)  # Saturday and Sunday off
+SCORE_WINDOW_DAYS = 365  # older days weigh less than a billionth in the score
+SHOW_STREAK_KEY = "show_streak"
+
+
+@dataclass(frozen=True)
+class Goals:
+    daily_target: int
+    weekly_target: int
+    rest_weekdays: tuple[int, ...]
+
+    def day_plan(self) -> DayPlan:
+        return DayPlan(self.daily_target, frozenset(self.rest_weekdays))
+
+
+@dataclass(frozen=True)
+class Progress:
+    today: int
+    daily_target: int
+    week: int
+    weekly_target: int
+    rest_day: bool
+    consistency: float  # 0.0-1.0
+    streak: int
+    show_streak: bool
+
+
+def week_start(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def _parse_rest(text: str) -> tuple[int, ...]:
+    return tuple(sorted(int(x) for x in text.split(",") if x.strip()))
+
+
+class GoalService:
+    def __init__(self, sessions: SessionFactory, clock: Clock, settings: SettingsService):
+        self._sessions = sessions
+        self._clock = clock
+        self._settings = settings
+
+    # ---- goals ------------------------------------------------------------
+    def current_goals(self) -> Goals:
+        return self._goals_for(self._plans())(self._clock.today())
+
+    def set_goals(self, *, daily_target: int, weekly_target: int, rest_weekdays: list[int] | tuple[int, ...]) -> Goals:
+        """New goals apply from today on; earlier days keep the goals they had."""
+        errors = {}
+        if not isinstance(daily_target, int) or not 1 <= daily_target <= 50:
+            errors["daily_target"] = "Pick a daily goal between 1 and 50."
+        if not isinstance(weekly_target, int) or not 1 <= weekly_target <= 350:
+            errors["weekly_target"] = "Pick a weekly goal between 1 and 350."
+        rest = tuple(sorted(set(rest_weekdays)))
+        if any(d not in range(7) for d in rest):
+            errors["rest_weekdays"] = "Rest days are weekdays, Monday to Sunday."
+        elif len(rest) > 6:
+            errors["rest_weekdays"] = "Keep at least one applying day in the week."
+        if errors:
+            raise ValidationError(errors)
+        today = self._clock.today()
+        with self._sessions() as s:
+            plan = s.scalars(select(GoalPlan).where(GoalPlan.effective_from == today)).first()
+            if plan is None:
+                plan = GoalPlan(effective_from=today, daily_target=0, weekly_target=0, created_at=self._clock.now())
+                s.add(plan)
+            plan.daily_target, plan.weekly_target = daily_target, weekly_target
+            plan.rest_weekdays = ",".join(str(d) for d in rest)
+            s.commit()
+        return Goals(daily_target, weekly_target, rest)
+
+    def show_streak(self) -> bool:
+        return bool(self._settings.get(SHOW_STREAK_KEY, False))
+
+    def set_show_streak(self, *, show: bool) -> None:
+        self._settings.set(SHOW_STREAK_KEY, bool(show))
+
+    # ---- counts (indexed on applied_on, the user's local day) ----------------
+    def count_on(self, *, day: date) -> int:
+        with self._sessions() as s:
+            return s.scalar(select(func.count()).select_from(Application).where(Application.applied_on == day)) or 0
+
+    def count_between(self, *, start: date, end: date) -> int:
+        with self._sessions() as s:
+            return s.scalar(
+                select(func.count()).select_from(Application)
+                .where(Application.applied_on >= start, Application.applied_on <= end)
+            ) or 0
+
+    def count_in_week(self, *, day: date) -> int:
+        monday = week_start(day)
+        return self.count_between(start=monday, end=monday + timedelta(days=6))
+
+    def counts_by_day(self, *, start: date, end: date) -> dict[date, int]:
+        with self._sessions() as s:
+            rows = s.execute(
+                select(Application.applied_on, func.count())
+                .where(Application.applied_on >= start, Application.applied_on <= end)
+                .group_by(Application.applied_on)
+            ).all()
+        return {day: n for day, n in rows}
+
+    def counts_by_week(self, *, start: date, end: date) -> dict[date, int]:
+        """Keyed by each week's Monday."""
+        weeks: dict[date, int] = {}
+        for day, n in self.counts_by_day(start=week_start(start), end=end).items():
+            weeks[week_start(day)] = weeks.get(week_start(day), 0) + n
+        return weeks
+
+    def goal_on(self, *, day: date) -> Goals:
+        return self._goals_for(self._plans())(day)
+
+    # ---- progress ------------------------------------------------------------
+    def progress(self) -> Progress:
+        today = self._clock.today()
+        goals_for = self._goals_for(self._plans())
+        goals = goals_for(today)
+        with self._sessions() as s:
+            first = s.scalar(select(func.min(Application.applied_on)))
+        start = max(first or today, today - timedelta(days=SCORE_WINDOW_DAYS))
+        counts = self.counts_by_day(start=start, end=today)
+        plan_for = lambda day: goals_for(day).day_plan()  # noqa: E731
+        monday = week_start(today)
+        return Progress(
+            today=counts.get(today, 0),
+            daily_target=goals.daily_target,
+            week=sum(n for d, n in counts.items() if d >= monday),  # start is never after this Monday's data
+            weekly_target=goals.weekly_target,
+            rest_day=goals.day_plan().is_rest(today),
+            consistency=consistency.score(counts, start=start, today=today, plan_for=plan_for) if first else 0.0,
+            streak=consistency.streak(counts, start=start, today=today, plan_for=plan_for),
+            show_streak=self.show_streak(),
+        )
+
+    # ---- internals --------------------------------------------------------------
+    def _plans(self) -> list[GoalPlan]:
+        with self._sessions() as s:
+            return list(s.scalars(select(GoalPlan).order_by(GoalPlan.effective_from)))
+
+    @staticmethod
+    def _goals_for(plans: list[GoalPlan]):
+        default = Goals(DEFAULT_DAILY, DEFAULT_WEEKLY, DEFAULT_REST)
+        parsed = [(p.effective_from, Goals(p.daily_target, p.weekly_target, _parse_rest(p.rest_weekdays))) for p in plans]
+
+        def goals_for(day: date) -> Goals:
+            # The goals set on or before `day`; before the first plan, the first plan's goals.
+            chosen = parsed[0][1] if parsed else default
+            for since, goals in parsed:
+                if since <= day:
+                    chosen = goals
+                else:
+                    break
+            return chosen
+
+        return goals_for
