@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from services.applications import ApplicationService
+from services.applications_wins import WinService
 from services.attention import AttentionItem, AttentionProvider, gather
 from services.clock import Clock
 from services.db import Database
+from services.goals import GoalService
+from services.patterns import PatternService
 from services.settings import SettingsService
 
 
@@ -16,6 +20,11 @@ class AppServices:
         self.settings = SettingsService(sessions, clock)
         self.attention_providers: list[AttentionProvider] = []
         # Feature services: one line each, plus their attention provider.
+        self.applications = ApplicationService(sessions, clock)
+        self.goals = GoalService(sessions, clock, self.settings)
+        self.wins = WinService(sessions, clock)
+        self.patterns = PatternService(sessions, clock)
+        self.attention_providers.append(self.applications.attention_items)
 
     def attention(self) -> list[AttentionItem]:
         return gather(self.attention_providers, self.clock.today())
