@@ -8,6 +8,8 @@ from services.attention import AttentionItem, AttentionProvider, gather
 from services.clock import Clock
 from services.db import Database
 from services.goals import GoalService
+from services.mood import MoodService
+from services.mood_insights import MoodInsightsService
 from services.patterns import PatternService
 from services.settings import SettingsService
 
@@ -25,6 +27,8 @@ class AppServices:
         self.wins = WinService(sessions, clock)
         self.patterns = PatternService(sessions, clock)
         self.attention_providers.append(self.applications.attention_items)
+        self.mood = MoodService(sessions, clock)
+        self.mood_insights = MoodInsightsService(sessions, clock)
 
     def attention(self) -> list[AttentionItem]:
         return gather(self.attention_providers, self.clock.today())
