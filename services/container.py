@@ -11,6 +11,7 @@ from services.goals import GoalService
 from services.mood import MoodService
 from services.mood_insights import MoodInsightsService
 from services.patterns import PatternService
+from services.practice import PracticeService
 from services.settings import SettingsService
 
 
@@ -29,6 +30,8 @@ class AppServices:
         self.attention_providers.append(self.applications.attention_items)
         self.mood = MoodService(sessions, clock)
         self.mood_insights = MoodInsightsService(sessions, clock)
+        self.practice = PracticeService(sessions, clock, settings=self.settings)
+        self.attention_providers.append(self.practice.attention_items)
 
     def attention(self) -> list[AttentionItem]:
         return gather(self.attention_providers, self.clock.today())
