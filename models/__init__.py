@@ -5,6 +5,7 @@ schema test compares with what the migrations build.
 """
 
 from models.application import Application, GoalPlan, StatusChange, Win
+from models.feedback import Feedback, FeedbackAction, FeedbackPracticeCard
 from models.mood import MoodEntry, MoodEntryActivity, MoodEntryFeeling, MoodWord
 from models.practice import PracticeCard, PracticeReview
 from models.setting import Setting
@@ -21,4 +22,7 @@ __all__ = [
     "MoodWord",
     "PracticeCard",
     "PracticeReview",
+    "Feedback",
+    "FeedbackAction",
+    "FeedbackPracticeCard",
 ]

@@ -7,6 +7,7 @@ from services.applications_wins import WinService
 from services.attention import AttentionItem, AttentionProvider, gather
 from services.clock import Clock
 from services.db import Database
+from services.feedback import FeedbackService
 from services.goals import GoalService
 from services.mood import MoodService
 from services.mood_insights import MoodInsightsService
@@ -32,6 +33,8 @@ class AppServices:
         self.mood_insights = MoodInsightsService(sessions, clock)
         self.practice = PracticeService(sessions, clock, settings=self.settings)
         self.attention_providers.append(self.practice.attention_items)
+        self.feedback = FeedbackService(sessions, clock, settings=self.settings, practice=self.practice)
+        self.attention_providers.append(self.feedback.attention_items)
 
     def attention(self) -> list[AttentionItem]:
         return gather(self.attention_providers, self.clock.today())
