@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from playwright.sync_api import Browser, Locator, Page, sync_playwright
@@ -68,7 +68,7 @@ def button(page: Page, name: str | re.Pattern) -> Locator:
     return page.get_by_role("button", name=name)
 
 
-def click_round_trip(page: Page, target: Locator, shows: "callable", start: int, clicks: int) -> list[float]:
+def click_round_trip(page: Page, target: Locator, shows: Callable[[int], Locator], start: int, clicks: int) -> list[float]:
     """Click `target` `clicks` times; each time wait until `shows(n)` is visible.
 
     Returns milliseconds from the click being sent to the new number showing.

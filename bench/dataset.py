@@ -448,8 +448,84 @@ def _write_practice(db: Database, ctx: Ctx) -> None:
 
 
 # ---------------------------------------------------------------- feedback
-def _write_feedback(db: Database, ctx: Ctx) -> None:  # filled in when the feature lands
-    raise NotImplementedError
+_SAID = {
+    "experience": "They went with someone who had more years in the industry.",
+    "examples": "Your answers were general; they wanted concrete examples with results.",
+    "culture": "They felt another candidate matched the team's way of working better.",
+    "leadership": "They were looking for more experience leading people.",
+    "skills": "The technical exercise showed gaps in SQL window functions.",
+    "other": "The role was filled internally in the end.",
+}
+_ACTIONS = (
+    "Write two STAR stories with numbers in the result", "Practise the SQL window functions chapter",
+    "Ask a friend for a mock interview", "Update the resume summary", "Read up on the company's product first",
+    "Prepare a question about the team's way of working", "Shorten answers to under two minutes",
+)
+
+
+def _write_feedback(db: Database, ctx: Ctx) -> None:
+    """Mirrors FeedbackService.start_for_application / record_feedback / mark_asked /
+    mark_received / set_status("no_reply") and ActionsMixin.add_actions / set_action_done."""
+    from models.feedback import Feedback, FeedbackAction
+    from services.themes import THEME_KEYS
+
+    rng = ctx.rng
+    n = ctx.counts["feedback"]
+    with db.session() as s:
+        apps = {r[0]: (r[1], r[2]) for r in s.execute(text("SELECT id, company, role FROM application"))}
+    # One record per rejected application (the newest rejection of each), most of them standalone-free.
+    seen: set[int] = set()
+    candidates = []
+    for day, app_id in ctx.rejections:
+        if app_id not in seen:
+            seen.add(app_id)
+            candidates.append((day, app_id))
+    standalone = n // 20
+    linked = sorted(rng.sample(candidates, min(len(candidates), n - standalone)))
+    days, weights = ctx.search_days()
+    plans = [(day, app_id) for day, app_id in linked] + [(d, None) for d in rng.choices(days, weights, k=n - len(linked))]
+    plans.sort(key=lambda p: (p[0], p[1] or 0))
+    records, actions = [], []
+    for i, (rejected_on, app_id) in enumerate(plans):
+        fid = i + 1
+        created_day = min(ctx.today, rejected_on + timedelta(days=rng.randint(0, 3)))
+        now = ctx.at(created_day)
+        theme = rng.choice(THEME_KEYS)
+        row = dict(id=fid, application_id=app_id, manager_name=None, contact_email=None, what_they_said="",
+                   theme=None, reflection="", status="not_asked", asked_on=None, received_on=None,
+                   rejected_on=rejected_on, created_at=now, updated_at=now)
+        if app_id is not None:  # start_for_application: names copied from the application
+            row["company"], row["role"] = apps[app_id]
+            if rng.random() < 0.4:
+                row["manager_name"] = rng.choice(("Sam", "Alex Chen", "Priya", "Jordan Lee", "Maria"))
+                row["contact_email"] = f"{row['manager_name'].split()[0].lower()}@example.com"
+            r = rng.random()
+            if r < 0.8:  # mark_asked
+                asked = min(ctx.today, created_day + timedelta(days=rng.randint(0, 2)))
+                row.update(status="asked", asked_on=asked, updated_at=ctx.at(asked))
+                if r < 0.45:  # mark_received
+                    got = min(ctx.today, asked + timedelta(days=rng.randint(1, 14)))
+                    row.update(status="received", received_on=got, what_they_said=_SAID[theme], updated_at=ctx.at(got))
+                    row["theme"] = theme if rng.random() < 0.85 else None
+                elif r < 0.7 and asked + timedelta(days=21) <= ctx.today:  # set_status("no_reply")
+                    row.update(status="no_reply", updated_at=ctx.at(asked + timedelta(days=21)))
+        else:  # record_feedback: a rejection never logged, what they said known at once
+            row.update(company=rng.choice(_COMPANY_A) + " " + rng.choice(_COMPANY_B), role=rng.choice(_ROLES),
+                       what_they_said=_SAID[theme], theme=theme, status="received", received_on=created_day)
+        if row["status"] == "received" and rng.random() < 0.3:
+            row["reflection"] = "Fair point. Next time lead with the result, then the story."
+        records.append(row)
+        # add_actions: a short checklist, most of it ticked off later.
+        for pos, item in enumerate(rng.sample(_ACTIONS, rng.choice((0, 1, 2, 2, 3, 4)))):
+            done = rng.random() < 0.6
+            done_on = min(ctx.today, created_day + timedelta(days=rng.randint(1, 30))) if done else None
+            actions.append(dict(feedback_id=fid, text=item, done=done, done_on=done_on, position=pos, created_at=now))
+    with db.session() as s:
+        s.execute(insert(Feedback), records)
+        if actions:
+            s.execute(insert(FeedbackAction), actions)
+        s.commit()
+    ctx.written.update(feedback=len(records), feedback_actions=len(actions))
 
 
 def _has(module: str) -> bool:
@@ -463,6 +539,7 @@ PARTS: list[tuple[str, str, Callable[[Database, Ctx], None]]] = [
     ("applications", "services.applications", _write_applications),
     ("mood", "services.mood", _write_mood),
     ("practice", "services.practice", _write_practice),
+    ("feedback", "services.feedback", _write_feedback),
 ]
 
 
