@@ -40,7 +40,7 @@ ShortcutsContext = ft.create_context(None)
 def use_shortcut(combo: str, handler: Handler) -> None:
     """Register `handler` for `combo` (e.g. "n", "ctrl+enter", " ") while mounted."""
     shortcuts: Shortcuts | None = ft.use_context(ShortcutsContext)
-    latest = ft.use_ref(handler)
+    latest = ft.use_ref(lambda: handler)  # use_ref calls a callable initial value: wrap it
     latest.current = handler  # always call the newest closure
 
     def setup():
