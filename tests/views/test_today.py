@@ -1,0 +1,75 @@
+"""Today, headless: quick log and undo, several at once, keyboard shortcut, goals, attention, wins."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import flet as ft
+import pytest
+
+pytestmark = pytest.mark.asyncio
+
+
+def count(h) -> str:
+    return h.find_by_key("today-count").value
+
+
+def snackbar(h) -> ft.SnackBar:
+    bars = [d for d in h.page._dialogs.controls if isinstance(d, ft.SnackBar) and d.open]
+    assert bars, "no snack bar showing"
+    return bars[-1]
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+async def test_plus_one_three_times_then_undo(mount_bounceback, services, width):
+    h = await mount_bounceback(width=width, height=800)
+    assert count(h) == "0"
+    for _ in range(3):
+        await h.click(h.find_button("+1 application"))
+    assert count(h) == "3"
+    assert "Logged 1 application" in snackbar(h).content.value
+    await h.dispatch(snackbar(h), "action")
+    assert count(h) == "2"
+    assert services.goals.progress().today == 2
+    assert h.find_by_key("goal-today").value == "2 of 2"
+
+
+async def test_several_at_once_takes_two_taps(mount_bounceback, services):
+    h = await mount_bounceback(width=390, height=844)
+    await h.click(h.find_button("Several…"))
+    await h.click(h.find_by_key("several-5"))
+    assert count(h) == "5"
+    assert services.applications.list_applications().total == 5
+    await h.dispatch(snackbar(h), "action")
+    assert count(h) == "0"
+
+
+async def test_keyboard_shortcut_logs_one_and_is_explained_on_wide_screens(mount_bounceback):
+    h = await mount_bounceback(width=1280, height=800)
+    assert h.find_text("Shortcut: Ctrl+Enter logs one.")
+    await h.dispatch(h.page, "keyboard_event", {"key": "Enter", "ctrl": True, "shift": False, "alt": False, "meta": False})
+    assert count(h) == "1"
+
+
+async def test_attention_lists_reapply_dates_and_navigates(mount_bounceback, services, clock):
+    app = services.applications.add_application(applied_on=clock.today() - timedelta(days=200), company="Acme")
+    services.applications.change_status(application_id=app.id, status="rejected", on=clock.today() - timedelta(days=100))
+    h = await mount_bounceback(width=1280, height=800)
+    tile = h.find_by_key(f"reapply:{app.id}")
+    assert tile is not None and "Acme" in tile.title.value
+    await h.click(tile)
+    assert h.page.route == f"/applications/{app.id}"
+
+
+async def test_wins_and_reframe_after_a_rejection(mount_bounceback, services, clock):
+    app = services.applications.add_application(applied_on=clock.today() - timedelta(days=9), company="Globex")
+    services.applications.change_status(application_id=app.id, status="interview", on=clock.today() - timedelta(days=3))
+    services.applications.change_status(application_id=app.id, status="rejected")
+    h = await mount_bounceback(width=390, height=844)
+    assert h.find_text("Interview with Globex")
+    assert h.find_text("About that “no”")
+    await h.click(h.find_button("Add a win"))
+    await h.click(h.find_button("Got a referral"))
+    assert h.find_text("Got a referral")
+    await h.click(h.find_button("Take the next small step"))
+    assert h.page.route == f"/feedback/after-rejection/{app.id}"

@@ -1,0 +1,130 @@
+"""Recent small wins (automatic and the user's own), and a gentle word after a rejection."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import flet as ft
+
+from services.applications_wins import WIN_IDEAS
+from services.errors import ValidationError
+from views.applications.format import day_label, snack
+from views.common.layout import Section
+from views.context import use_services
+
+WIN_ICONS = {"heard_back": ft.Icons.MARK_EMAIL_READ, "interview": ft.Icons.GROUPS, "offer": ft.Icons.CELEBRATION}
+
+
+@ft.component
+def WinsSection(version: int, on_change: Callable[[], None]):
+    services = use_services()
+    adding, set_adding = ft.use_state(False)
+    error, set_error = ft.use_state(None)
+    typed = ft.use_ref("")  # kept without re-rendering while typing
+    today = services.clock.today()
+    wins = services.wins.recent_wins(limit=5)
+
+    def save(title: str) -> None:
+        try:
+            services.wins.add_win(title=title)
+        except ValidationError as exc:
+            set_error(exc.errors.get("title"))
+            return
+        typed.current = ""
+        set_error(None)
+        set_adding(False)
+        on_change()
+        snack("Noted. Small wins add up.")
+
+    def close() -> None:
+        typed.current = ""
+        set_error(None)
+        set_adding(False)
+
+    ft.use_dialog(
+        ft.AlertDialog(
+            title=ft.Text("Add a small win"),
+            content=ft.Column(
+                [
+                    ft.TextField(
+                        label="What went well?", autofocus=True, max_length=200, error=error,
+                        on_change=lambda e: setattr(typed, "current", e.control.value or ""),
+                        on_submit=lambda e: save(e.control.value or ""),
+                    ),
+                    ft.Text("Or pick one:", size=12, color=ft.Colors.ON_SURFACE_VARIANT),
+                    ft.Row(
+                        [ft.Chip(label=ft.Text(idea), on_click=lambda e, idea=idea: save(idea)) for idea in WIN_IDEAS],
+                        wrap=True, spacing=6, run_spacing=6, width=320,
+                    ),
+                ],
+                tight=True,
+                spacing=10,
+            ),
+            actions=[
+                ft.TextButton("Cancel", on_click=close),
+                ft.FilledButton("Save", on_click=lambda: save(typed.current)),
+            ],
+            on_dismiss=close,
+        )
+        if adding
+        else None
+    )
+
+    if wins:
+        body: ft.Control = ft.Column(
+            [
+                ft.ListTile(
+                    key=f"win-{w.id}",
+                    leading=ft.Icon(WIN_ICONS.get(w.kind, ft.Icons.STAR_OUTLINE), color=ft.Colors.TERTIARY),
+                    title=ft.Text(w.title),
+                    subtitle=ft.Text(day_label(w.won_on, today)),
+                    content_padding=ft.Padding.only(left=4, right=4),
+                )
+                for w in wins
+            ],
+            spacing=0,
+            tight=True,
+        )
+    else:
+        body = ft.Text(
+            "A reply, an interview, a referral, a finished course: they all count. They'll show up here.",
+            color=ft.Colors.ON_SURFACE_VARIANT,
+        )
+    return Section(
+        "Small wins",
+        ft.Column([body, ft.TextButton("Add a win", icon=ft.Icons.ADD, on_click=lambda: set_adding(True))], spacing=4, tight=True),
+    )
+
+
+def ReframeCard(application) -> ft.Control:
+    """After a logged rejection: a few warm words and the way to the after-rejection steps."""
+    who = application.company or "that company"
+    page = ft.context.page
+    return ft.Card(
+        content=ft.Container(
+            content=ft.Column(
+                [
+                    ft.Row(
+                        [ft.Icon(ft.Icons.SPA_OUTLINED, color=ft.Colors.TERTIARY),
+                         ft.Text("About that “no”", weight=ft.FontWeight.W_600, expand=True)],
+                    ),
+                    ft.Text(
+                        f"Hearing no from {who} hurts, and it's fine that it does. Decisions like this often turn "
+                        "on budget, timing or who is already on the team: things you can't see or steer. "
+                        "It's one answer about one role, not a verdict on you."
+                    ),
+                    ft.TextButton(
+                        "Take the next small step",
+                        icon=ft.Icons.ARROW_FORWARD,
+                        on_click=lambda: page.navigate(f"/feedback/after-rejection/{application.id}"),
+                    ),
+                ],
+                spacing=8,
+                tight=True,
+            ),
+            padding=16,
+            bgcolor=ft.Colors.TERTIARY_CONTAINER,
+            border_radius=12,
+        ),
+        margin=0,
+    )
