@@ -215,6 +215,24 @@ class MoodService:
             own_activities=tuple(w.word for w in own if w.kind == ACTIVITY),
         )
 
+    def application_choices(self, *, limit: int = 50) -> list[tuple[int, str]]:
+        """Recent applications an entry can be linked to, newest news first."""
+        with self._sessions() as s:
+            rows = s.exec(
+                text("SELECT id, company, role, status FROM application ORDER BY status_on DESC, id DESC LIMIT :limit"),
+                params={"limit": limit},
+            ).all()
+        choices = []
+        for app_id, company, role, status in rows:
+            label = ", ".join(p for p in (company, role) if p) or "An application"
+            choices.append((app_id, f"{label} (rejected)" if status == "rejected" else label))
+        return choices
+
+    def application_is_rejected(self, *, application_id: int) -> bool:
+        with self._sessions() as s:
+            row = s.exec(text("SELECT status FROM application WHERE id = :id"), params={"id": application_id}).first()
+        return row is not None and row[0] == "rejected"
+
     # ---------------------------------------------------------------- helpers
     def _validate(self, mood, feelings, intensity, note, activities) -> dict:
         errors: dict[str, str] = {}

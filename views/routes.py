@@ -4,8 +4,14 @@ import flet as ft
 
 from views.applications.screen import ApplicationsScreen
 from views.feedback.screen import FeedbackScreen
+from views.mood.day import MoodDayScreen
+from views.mood.form import MoodFormScreen
 from views.mood.screen import MoodScreen
+from views.practice.deck import DeckScreen
+from views.practice.editor import CardEditorScreen
+from views.practice.mock import MockScreen
 from views.practice.screen import PracticeScreen
+from views.practice.session import SessionScreen
 from views.settings.screen import SettingsScreen
 from views.shell import Shell
 from views.today.screen import TodayScreen
@@ -19,8 +25,16 @@ def routes() -> list[ft.Route]:
                 ft.Route(index=True, component=TodayScreen),
                 ft.Route(path="applications", component=ApplicationsScreen),
                 ft.Route(path="mood", component=MoodScreen),
+                ft.Route(path="mood/new", component=MoodFormScreen),
+                ft.Route(path="mood/new/:application_id", component=MoodFormScreen),
+                ft.Route(path="mood/entry/:entry_id", component=MoodFormScreen),
+                ft.Route(path="mood/day/:day", component=MoodDayScreen),
                 ft.Route(path="feedback", component=FeedbackScreen),
                 ft.Route(path="practice", component=PracticeScreen),
+                ft.Route(path="practice/session", component=SessionScreen),
+                ft.Route(path="practice/mock", component=MockScreen),
+                ft.Route(path="practice/cards", component=DeckScreen),
+                ft.Route(path="practice/cards/:id", component=CardEditorScreen),
                 ft.Route(path="settings", component=SettingsScreen),
             ],
         )

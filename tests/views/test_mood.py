@@ -1,0 +1,152 @@
+"""Mood screens, headless: quick check-in, the full form, calendar, day view, Today's faces."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import flet as ft
+import pytest
+from harness import find_button
+
+pytestmark = pytest.mark.asyncio
+
+TODAY = date(2026, 3, 4)
+
+
+def field(h, label: str) -> ft.TextField:
+    found = h.find_all(lambda c: isinstance(c, ft.TextField) and c.label == label)
+    assert found, f"no field {label!r}: {h.texts()[:40]}"
+    return found[0]
+
+
+def chip(h, word: str) -> ft.Chip:
+    found = h.find_all(lambda c: isinstance(c, ft.Chip) and c.label == word)
+    assert found, f"no chip {word!r}"
+    return found[0]
+
+
+async def test_faces_are_named_for_screen_readers_and_one_tap_saves(mount_bounceback, services):
+    h = await mount_bounceback(width=390, height=844, route="/mood")
+    await h.go("/mood")
+    for name in ("Mood 1 of 5: very low", "Mood 3 of 5: okay", "Mood 5 of 5: great"):
+        assert h.find_button(name)
+    await h.click(h.find_button("Mood 4 of 5: good"))
+    (entry,) = services.mood.entries_on(day=TODAY)
+    assert entry.mood == 4
+    assert h.find_text("Logged: good. Thanks for checking in.")
+    assert h.find_text("Today so far", exact=False)
+
+
+async def test_full_entry_with_a_built_in_and_a_new_feeling(mount_bounceback, services):
+    h = await mount_bounceback(width=390, height=844, route="/mood")
+    await h.go("/mood/new")
+    await h.click(h.find_button("Mood 2 of 5: low"))
+    await h.select_chip(chip(h, "disappointed"))
+    await h.submit(field(h, "Find or add a feeling"), "Gutted")
+    assert chip(h, "gutted").selected
+    await h.set_value(field(h, "What's on your mind? (optional)"), "Acme said no.")
+    await h.select_chip(chip(h, "walk"))
+    await h.click(h.find_button("Save entry"))
+    assert h.page.route == "/mood"
+    (entry,) = services.mood.entries_on(day=TODAY)
+    assert (entry.mood, set(entry.feelings), entry.note, entry.activities) == (
+        2,
+        {"disappointed", "gutted"},
+        "Acme said no.",
+        ("walk",),
+    )
+    await h.go("/mood/new")
+    assert h.find_text("Your own words") and chip(h, "gutted"), "the new word is offered next time"
+
+
+async def test_saving_without_a_face_explains_and_saves_nothing(mount_bounceback, services):
+    h = await mount_bounceback(width=1280, height=800, route="/mood")
+    await h.go("/mood/new")
+    await h.set_value(field(h, "What's on your mind? (optional)"), "hmm")
+    await h.click(h.find_button("Save entry"))
+    assert h.find_text("Pick one of the five faces.")
+    assert services.mood.entries_on(day=TODAY) == []
+    assert h.page.route == "/mood/new"
+
+
+async def test_too_long_note_is_refused_at_the_field(mount_bounceback, services):
+    h = await mount_bounceback(width=1280, height=800, route="/mood")
+    await h.go("/mood/new")
+    await h.click(h.find_button("Mood 3 of 5: okay"))
+    await h.set_value(field(h, "What's on your mind? (optional)"), "x" * 20_001)
+    await h.click(h.find_button("Save entry"))
+    assert "longer than 20,000" in field(h, "What's on your mind? (optional)").error
+    assert services.mood.entries_on(day=TODAY) == []
+
+
+async def test_rejection_entry_gets_a_warm_word(mount_bounceback, services):
+    h = await mount_bounceback(width=390, height=844, route="/mood")
+    await h.go("/mood/new")
+    await h.click(h.find_button("Mood 1 of 5: very low"))
+    checkbox = h.find_first(lambda c: isinstance(c, ft.Checkbox) and c.label == "This is about a rejection")
+    await h.toggle(checkbox)
+    await h.click(h.find_button("Save entry"))
+    assert h.find_text("That stings, and that's allowed")
+    assert services.mood.entries_on(day=TODAY)[0].about_rejection
+    await h.click(h.find_button("Thanks"))
+    assert not h.find_text("That stings, and that's allowed")
+
+
+async def test_linked_rejected_application_preselects_the_rejection(mount_bounceback, services):
+    (app_id,) = services.applications.log_application()
+    from sqlalchemy import text
+
+    with services.db.engine.begin() as conn:
+        conn.execute(text("UPDATE application SET status='rejected', company='Acme' WHERE id=:i"), {"i": app_id})
+    h = await mount_bounceback(width=390, height=844, route="/mood")
+    await h.go(f"/mood/new/{app_id}")
+    dropdown = h.one(ft.Dropdown)
+    assert dropdown.value == str(app_id)
+    assert h.find_first(lambda c: isinstance(c, ft.Checkbox) and c.label == "This is about a rejection").value
+
+
+async def test_calendar_day_opens_its_entries_and_deletes_one(mount_bounceback, services):
+    services.mood.log_entry(mood=5, feelings=["proud"], note="Got a callback!")
+    h = await mount_bounceback(width=390, height=844, route="/mood")
+    await h.go("/mood")
+    cell = h.find_by_key("day-2026-03-04")
+    assert cell.bgcolor == "#4DB6AC"
+    assert h.find_button("Wednesday 4 March: great, 1 entry")
+    await h.click(cell)
+    assert h.page.route == "/mood/day/2026-03-04"
+    assert h.find_text("Got a callback!") and h.find_text("Felt: proud")
+    await h.click(h.find_button("Delete"))
+    await h.click(find_button(h.one(ft.AlertDialog), "Delete"))
+    assert services.mood.entries_on(day=TODAY) == []
+    assert h.find_text("Nothing logged this day")
+
+
+async def test_calendar_moves_between_months(mount_bounceback):
+    h = await mount_bounceback(width=1280, height=800, route="/mood")
+    await h.go("/mood")
+    assert h.find_text("March 2026")
+    await h.click(h.find_button("Previous month"))
+    assert h.find_text("February 2026")
+    assert h.find_by_key("day-2026-02-28")
+
+
+async def test_edit_route_loads_the_entry(mount_bounceback, services):
+    entry = services.mood.log_entry(mood=3, feelings=["calm"], note="steady")
+    h = await mount_bounceback(width=390, height=844, route="/mood")
+    await h.go(f"/mood/entry/{entry.id}")
+    assert h.find_text("Edit entry")
+    assert chip(h, "calm").selected
+    await h.click(h.find_button("Mood 4 of 5: good"))
+    await h.click(h.find_button("Save entry"))
+    assert services.mood.get_entry(entry_id=entry.id).mood == 4
+
+
+async def test_today_check_in_saves_and_shows_todays_face(mount, services):
+    from views.context import ServicesContext
+    from views.today.mood_checkin import MoodCheckIn
+
+    h = await mount(lambda page: page.render(lambda: ServicesContext(services, lambda: MoodCheckIn())))
+    assert h.find_text("Tap a face to check in. Nothing more needed.")
+    await h.click(h.find_button("Mood 3 of 5: okay"))
+    assert services.mood.entries_on(day=TODAY)[0].mood == 3
+    assert h.find_text("Checked in today: okay. Tap again if it changes.")

@@ -1,0 +1,214 @@
+"""The full mood form: face, feelings, intensity, note, self-care, a linked application.
+
+Routes: /mood/new, /mood/new/:application_id (about that application, e.g. a
+rejection) and /mood/entry/:entry_id (edit).
+"""
+
+from __future__ import annotations
+
+import flet as ft
+
+from services.errors import NotFound, ValidationError
+from views.common.layout import Screen, Section
+from views.context import use_services
+from views.mood.faces import FacePicker
+from views.mood.reframe import show_reframe
+from views.mood.words import WordPicker
+
+NO_LINK = "none"
+
+
+def _int(value: str | None) -> int | None:
+    try:
+        return int(value) if value not in (None, "") else None
+    except ValueError:
+        return None
+
+
+@ft.component
+def MoodFormScreen():
+    services = use_services()
+    params = ft.use_route_params()
+    entry_id = _int(params.get("entry_id"))
+    linked_id = _int(params.get("application_id"))
+
+    def load():
+        if entry_id is None:
+            return None
+        try:
+            return services.mood.get_entry(entry_id=entry_id)
+        except NotFound:
+            return None
+
+    entry = ft.use_memo(load, [entry_id])
+    vocabulary = ft.use_memo(services.mood.vocabulary, [])
+    choices = ft.use_memo(lambda: services.mood.application_choices(), [])
+    rejected_link = ft.use_memo(
+        lambda: linked_id is not None and services.mood.application_is_rejected(application_id=linked_id), [linked_id]
+    )
+
+    mood, set_mood = ft.use_state(entry.mood if entry else None)
+    feelings, set_feelings = ft.use_state(list(entry.feelings) if entry else [])
+    intensity, set_intensity = ft.use_state(entry.intensity if entry else None)
+    note, set_note = ft.use_state(entry.note if entry else "")
+    activities, set_activities = ft.use_state(list(entry.activities) if entry else [])
+    application_id, set_application_id = ft.use_state(entry.application_id if entry else linked_id)
+    about_rejection, set_about_rejection = ft.use_state(entry.about_rejection if entry else bool(rejected_link))
+    errors, set_errors = ft.use_state({})
+
+    page = ft.context.page
+    if entry_id is not None and entry is None:
+        return Screen("Mood", [ft.Text("That entry isn't there any more."), _BackButton()])
+
+    def save():
+        fields = dict(
+            mood=mood,
+            feelings=feelings,
+            intensity=intensity,
+            note=note,
+            activities=activities,
+            application_id=application_id,
+            about_rejection=about_rejection,
+        )
+        try:
+            if entry is None:
+                saved = services.mood.log_entry(**fields)
+            else:
+                saved = services.mood.edit_entry(entry_id=entry.id, **fields)
+        except ValidationError as err:
+            set_errors(err.errors)
+            return
+        set_errors({})
+        page.navigate("/mood")
+        if saved.about_rejection and entry is None:
+            show_reframe(page)
+        else:
+            page.show_dialog(ft.SnackBar(ft.Text("Saved. Thanks for checking in with yourself.")))
+
+    link_options = [ft.DropdownOption(key=NO_LINK, text="Not linked")] + [
+        ft.DropdownOption(key=str(i), text=label) for i, label in choices
+    ]
+    if application_id is not None and not any(i == application_id for i, _ in choices):
+        link_options.append(ft.DropdownOption(key=str(application_id), text="The linked application"))
+
+    feelings_groups = [*vocabulary.feeling_groups]
+    if vocabulary.own_feelings:
+        feelings_groups.append(("Your own words", vocabulary.own_feelings))
+    activity_groups = [("Built in", vocabulary.activities)]
+    if vocabulary.own_activities:
+        activity_groups.append(("Your own", vocabulary.own_activities))
+
+    return Screen(
+        "Edit entry" if entry else "How are you feeling?",
+        [
+            Section(
+                "Your mood",
+                ft.Column(
+                    [
+                        FacePicker(mood, set_mood),
+                        *([ft.Text(errors["mood"], color=ft.Colors.ERROR)] if "mood" in errors else []),
+                    ],
+                    tight=True,
+                ),
+                subtitle="Pick the face that fits best right now. Everything else is optional.",
+            ),
+            Section(
+                "Name it",
+                ft.Column(
+                    [
+                        WordPicker(
+                            title="Feelings",
+                            groups=feelings_groups,
+                            selected=feelings,
+                            on_change=set_feelings,
+                            field_label="Find or add a feeling",
+                            error=errors.get("feelings"),
+                        ),
+                        ft.Text("How strong is it?", weight=ft.FontWeight.W_600),
+                        ft.SegmentedButton(
+                            key="intensity",
+                            segments=[ft.Segment(value=str(i), label=str(i)) for i in range(1, 6)],
+                            selected=[str(intensity)] if intensity else [],
+                            allow_empty_selection=True,
+                            show_selected_icon=False,
+                            on_change=lambda e: set_intensity(
+                                int(e.control.selected[0]) if e.control.selected else None
+                            ),
+                        ),
+                        ft.Text(
+                            "1 is a whisper, 5 fills the room. Tap again to clear.",
+                            size=12,
+                            color=ft.Colors.ON_SURFACE_VARIANT,
+                        ),
+                    ],
+                    spacing=10,
+                    tight=True,
+                ),
+                subtitle="Putting a feeling into words tends to take a little of its weight away.",
+            ),
+            Section(
+                "Journal",
+                ft.TextField(
+                    key="note",
+                    label="What's on your mind? (optional)",
+                    value=note,
+                    multiline=True,
+                    min_lines=3,
+                    max_lines=10,
+                    on_change=lambda e: set_note(e.control.value or ""),
+                    error=errors.get("note"),
+                ),
+            ),
+            Section(
+                "Looking after yourself",
+                WordPicker(
+                    title="Self-care today",
+                    groups=activity_groups,
+                    selected=activities,
+                    on_change=set_activities,
+                    field_label="Find or add an activity",
+                    error=errors.get("activities"),
+                ),
+            ),
+            Section(
+                "About an application",
+                ft.Column(
+                    [
+                        ft.Row(
+                            [
+                                ft.Dropdown(
+                                    key="application",
+                                    label="Linked application (optional)",
+                                    options=link_options,
+                                    value=str(application_id) if application_id is not None else NO_LINK,
+                                    on_select=lambda e: set_application_id(
+                                        _int(e.control.value if e.control.value != NO_LINK else None)
+                                    ),
+                                    error_text=errors.get("application_id"),
+                                    expand=True,
+                                )
+                            ]
+                        ),
+                        ft.Checkbox(
+                            label="This is about a rejection",
+                            value=about_rejection,
+                            on_change=lambda e: set_about_rejection(bool(e.control.value)),
+                        ),
+                    ],
+                    tight=True,
+                    spacing=8,
+                ),
+            ),
+            ft.Row(
+                [
+                    _BackButton("Cancel"),
+                    ft.FilledButton("Save entry", icon=ft.Icons.CHECK, on_click=lambda: save()),
+                ],
+                alignment=ft.MainAxisAlignment.END,
+            ),
+        ],
+    )
+
+
+def _BackButton(text: str = "Back to Mood") -> ft.Control:
+    return ft.TextButton(text, on_click=lambda: ft.context.page.navigate("/mood"))
