@@ -217,6 +217,10 @@ class ScheduleMixin:
                 counts.update(dict(rows))
         return counts
 
+    def local_day(self, when: datetime) -> date:
+        """The user's calendar day of a stored (UTC) moment."""
+        return _utc(when).astimezone(self._clock.now().tzinfo).date()
+
     def days_until(self, due: datetime) -> int:
         """Whole local days from today to `due` (0 = today or overdue)."""
         local = _utc(due).astimezone(self._clock.now().tzinfo).date()

@@ -6,7 +6,10 @@ import pytest
 
 from services.errors import NotFound, ValidationError
 from services.practice_deck import card_tags
-from tests.unit.practice_fixtures import add_cards, practice  # noqa: F401
+from tests.unit.practice_fixtures import add_cards
+from tests.unit.practice_fixtures import practice as practice_fixture
+
+practice = practice_fixture  # the fixture, under the name tests ask for
 
 
 def test_create_card_keeps_star_answer_and_tags(practice):

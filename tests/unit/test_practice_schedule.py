@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from fsrs import Card, Rating, Scheduler
@@ -11,17 +11,20 @@ from fsrs import Card, Rating, Scheduler
 from services.errors import ValidationError
 from services.practice_schedule import describe_interval
 from tests.conftest import LOCAL_TZ
-from tests.unit.practice_fixtures import add_cards, practice  # noqa: F401
+from tests.unit.practice_fixtures import add_cards
+from tests.unit.practice_fixtures import practice as practice_fixture
+
+practice = practice_fixture  # the fixture, under the name tests ask for
 
 
 def test_scheduling_matches_fsrs_for_the_same_reviews(practice, clock):
     reference = Scheduler(learning_steps=(), relearning_steps=(), enable_fuzzing=False)
     card = practice.create_card(question="Tell me about yourself.")
-    expected = Card(card_id=1, due=clock.now().astimezone(timezone.utc))
+    expected = Card(card_id=1, due=clock.now().astimezone(UTC))
     sequence = [(3, 0), (3, 2), (1, 5), (2, 1), (4, 3), (3, 12), (1, 40), (3, 1)]
     for rating, days_later in sequence:
         clock.advance(days=days_later, hours=1)
-        when = clock.now().astimezone(timezone.utc)
+        when = clock.now().astimezone(UTC)
         expected, _ = reference.review_card(expected, Rating(rating), review_datetime=when)
         got = practice.review_card(card_id=card.id, rating=rating, duration_ms=1500)
         assert got.due == expected.due
@@ -51,7 +54,7 @@ def test_review_history_is_kept(practice, clock):
     practice.review_card(card_id=card.id, rating=3)
     reviews = practice.reviews_of(card_id=card.id)
     assert [(r.rating, r.duration_ms, r.mode) for r in reviews] == [(1, 42_000, "practice"), (3, None, "practice")]
-    assert reviews[0].reviewed_at == clock.now().astimezone(timezone.utc) - timedelta(days=1)
+    assert reviews[0].reviewed_at == clock.now().astimezone(UTC) - timedelta(days=1)
     assert reviews[0].reviewed_on == (clock.now() - timedelta(days=1)).date()
     assert reviews[0].state_before == 0 and reviews[1].state_before == 2
     assert practice.review_counts(card_ids=[card.id, 999]) == {card.id: 2, 999: 0}
@@ -72,7 +75,7 @@ def test_due_today_uses_the_local_day_across_midnight(practice, clock):
     due = practice.get_card(card_id=card.id).due
     due_local = due.astimezone(LOCAL_TZ)
     assert (due_local.hour, due_local.minute) == (23, 30)
-    assert due.astimezone(timezone.utc).date() > due_local.date(), "in UTC it is already the next day"
+    assert due.astimezone(UTC).date() > due_local.date(), "in UTC it is already the next day"
     clock.set(datetime.combine(due_local.date() - timedelta(days=1), datetime.max.time(), tzinfo=LOCAL_TZ))
     assert practice.due_count() == 0, "one second before the due day starts"
     clock.set(datetime.combine(due_local.date(), datetime.min.time(), tzinfo=LOCAL_TZ))

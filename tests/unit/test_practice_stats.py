@@ -8,7 +8,10 @@ from datetime import timedelta
 from sqlalchemy import insert
 
 from models.practice import PracticeReview
-from tests.unit.practice_fixtures import add_cards, practice  # noqa: F401
+from tests.unit.practice_fixtures import add_cards
+from tests.unit.practice_fixtures import practice as practice_fixture
+
+practice = practice_fixture  # the fixture, under the name tests ask for
 
 
 def test_stats_on_an_empty_deck(practice):

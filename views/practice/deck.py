@@ -1,0 +1,98 @@
+"""The deck browser: search, filter by category or tag, open a card to edit it."""
+
+from __future__ import annotations
+
+import flet as ft
+
+from services.practice_deck import PAGE_SIZE
+from views.common.layout import EmptyState, Screen
+from views.context import use_services, use_viewport
+from views.practice.common import BackButton, card_subtitle, category_options
+
+
+@ft.component
+def DeckScreen():
+    practice = use_services().practice
+    narrow = use_viewport().narrow
+    search, set_search = ft.use_state("")
+    category, set_category = ft.use_state("")
+    tag, set_tag = ft.use_state("")
+    archived, set_archived = ft.use_state(False)
+    shown, set_shown = ft.use_state(PAGE_SIZE)
+    tags = ft.use_memo(practice.all_tags, [])
+    page = ft.use_memo(
+        lambda: practice.list_cards(
+            search=search, category=category or None, tag=tag or None, archived=archived, limit=shown
+        ),
+        [search, category, tag, archived, shown],
+    )
+    nav = ft.context.page.navigate
+
+    filters: list[ft.Control] = [
+        ft.Dropdown(
+            key="filter-category",
+            label="Category",
+            value=category,
+            options=category_options(any_label="All categories"),
+            on_select=lambda e: set_category(e.control.value or ""),
+            dense=True,
+            width=None if narrow else 220,
+        ),
+        ft.Dropdown(
+            key="filter-tag",
+            label="Tag",
+            value=tag,
+            options=[ft.DropdownOption(key="", text="Any tag")]
+            + [ft.DropdownOption(key=t, text=f"#{t}") for t in tags],
+            on_select=lambda e: set_tag(e.control.value or ""),
+            dense=True,
+            width=None if narrow else 180,
+        ),
+        ft.Switch(label="Archived", value=archived, on_change=lambda e: set_archived(bool(e.control.value))),
+    ]
+    rows = [
+        ft.ListTile(
+            key=f"card-{c.id}",
+            title=ft.Text(c.question, max_lines=3),
+            subtitle=ft.Text(card_subtitle(c), size=12),
+            trailing=ft.Icon(ft.Icons.CHEVRON_RIGHT),
+            on_click=lambda _, i=c.id: nav(f"/practice/cards/{i}"),
+        )
+        for c in page.cards
+    ]
+    if not rows:
+        filtered = search or category or tag or archived
+        rows = [
+            EmptyState(
+                ft.Icons.SEARCH_OFF if filtered else ft.Icons.STYLE_OUTLINED,
+                "Nothing matches" if filtered else "Your deck is empty",
+                "Try a different word or filter." if filtered else "Add a question you expect to be asked.",
+            )
+        ]
+    if page.has_more:
+        rows.append(
+            ft.Row(
+                [ft.TextButton("Show more", on_click=lambda: set_shown(shown + PAGE_SIZE))],
+                alignment=ft.MainAxisAlignment.CENTER,
+            )
+        )
+
+    return Screen(
+        "Your questions",
+        [
+            BackButton("Back to Practice", "/practice"),
+            ft.TextField(
+                key="search",
+                hint_text="Search questions and answers",
+                prefix_icon=ft.Icons.SEARCH,
+                value=search,
+                on_change=lambda e: set_search(e.control.value or ""),
+                dense=True,
+            ),
+            ft.Row(filters, wrap=True, spacing=12, run_spacing=8, vertical_alignment=ft.CrossAxisAlignment.CENTER),
+            ft.Column(rows, spacing=0, tight=True, key="card-list"),
+        ],
+        actions=[
+            ft.FilledButton("Add", icon=ft.Icons.ADD, on_click=lambda: nav("/practice/cards/new"), key="add-card")
+        ],
+    )

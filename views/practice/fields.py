@@ -1,0 +1,38 @@
+"""The STAR answer fields, used by the card editor and inline in a session."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import flet as ft
+
+from models.practice import STAR_FIELD_MAX
+from views.practice.common import STAR_LABELS
+
+
+def StarFields(
+    values: dict[str, str],
+    errors: dict[str, str],
+    on_change: Callable[[str, str], None],
+    *,
+    autofocus: bool = False,
+) -> list[ft.Control]:
+    """Four multi-line fields; the value is only stored on change, never rewritten."""
+    fields = []
+    for i, (name, (label, hint)) in enumerate(STAR_LABELS.items()):
+        fields.append(
+            ft.TextField(
+                key=f"star-{name}",
+                label=label,
+                value=values.get(name, ""),
+                helper=hint,
+                error=errors.get(name),
+                multiline=True,
+                min_lines=2,
+                max_lines=8,
+                max_length=STAR_FIELD_MAX,
+                autofocus=autofocus and i == 0,
+                on_change=lambda e, n=name: on_change(n, e.control.value or ""),
+            )
+        )
+    return fields

@@ -1,0 +1,243 @@
+"""A practice session: today's due cards one by one, answered aloud, then rated."""
+
+from __future__ import annotations
+
+import time
+
+import flet as ft
+
+from services.errors import NotFound, ValidationError
+from services.practice_deck import STAR_FIELDS
+from views.common.layout import EmptyState, Screen
+from views.context import use_services
+from views.keyboard import use_shortcut
+from views.practice.common import AnswerTimer, BackButton, CategoryChip, StarAnswer
+from views.practice.fields import StarFields
+
+HOME = "/practice"
+RATING_STYLE = {
+    1: (ft.Colors.ERROR_CONTAINER, ft.Colors.ON_ERROR_CONTAINER),
+    2: (ft.Colors.TERTIARY_CONTAINER, ft.Colors.ON_TERTIARY_CONTAINER),
+    3: (ft.Colors.PRIMARY_CONTAINER, ft.Colors.ON_PRIMARY_CONTAINER),
+    4: (ft.Colors.SECONDARY_CONTAINER, ft.Colors.ON_SECONDARY_CONTAINER),
+}
+
+
+def Summary(ratings: list[int], next_count: int) -> ft.Control:
+    names = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
+    n = len(ratings)
+    parts = [f"{ratings.count(r)} {names[r]}" for r in (4, 3, 2, 1) if ratings.count(r)]
+    lines = [
+        ft.Icon(ft.Icons.CELEBRATION_OUTLINED, size=48, color=ft.Colors.PRIMARY),
+        ft.Text(
+            f"You practised {n} question{'s' if n != 1 else ''}",
+            theme_style=ft.TextThemeStyle.TITLE_LARGE,
+            text_align=ft.TextAlign.CENTER,
+        ),
+        ft.Text(" · ".join(parts), color=ft.Colors.ON_SURFACE_VARIANT, text_align=ft.TextAlign.CENTER),
+        ft.Text(
+            "Saying answers out loud is how they get easy. The ones that felt shaky will come back sooner."
+            if ratings.count(1) or ratings.count(2)
+            else "Every answer you rehearse is one you'll have ready when it counts.",
+            text_align=ft.TextAlign.CENTER,
+        ),
+    ]
+    if next_count:
+        lines.append(
+            ft.Text(f"{next_count} more are still due today, whenever you like.", text_align=ft.TextAlign.CENTER)
+        )
+    lines.append(
+        ft.Row(
+            [ft.FilledButton("Back to Practice", on_click=lambda: ft.context.page.navigate(HOME))],
+            alignment=ft.MainAxisAlignment.CENTER,
+        )
+    )
+    return ft.Container(
+        content=ft.Column(lines, horizontal_alignment=ft.CrossAxisAlignment.CENTER, spacing=12, tight=True),
+        padding=24,
+        key="summary",
+    )
+
+
+def RatingButtons(previews, rate) -> ft.Control:
+    buttons = []
+    for p in previews:
+        bg, fg = RATING_STYLE[p.rating]
+        buttons.append(
+            ft.Container(
+                col={"xs": 6, "md": 3},
+                content=ft.Button(
+                    content=ft.Text(p.button_text, weight=ft.FontWeight.W_600, color=fg),
+                    bgcolor=bg,
+                    height=52,
+                    on_click=lambda _, r=p.rating: rate(r),
+                    key=f"rate-{p.rating}",
+                ),
+            )
+        )
+    return ft.ResponsiveRow(buttons, spacing=8, run_spacing=8)
+
+
+@ft.component
+def SessionScreen():
+    services = use_services()
+    practice = services.practice
+    queue = ft.use_state(lambda: practice.due_queue())[0]
+    index, set_index = ft.use_state(0)
+    revealed, set_revealed = ft.use_state(False)
+    writing, set_writing = ft.use_state(False)
+    ratings, set_ratings = ft.use_state(list)
+    draft, set_draft = ft.use_state(dict)
+    errors, set_errors = ft.use_state(dict)
+    version, set_version = ft.use_state(0)  # bumps when the card is edited inline
+    shown_at = ft.use_ref(time.monotonic())
+
+    card_id = queue[index] if index < len(queue) else None
+    card = ft.use_memo(lambda: _card(practice, card_id), [card_id, version])
+    previews = ft.use_memo(lambda: practice.previews(card_id=card_id) if card else [], [card_id, version])
+
+    def reveal(_=None):
+        if card and not revealed and not writing:
+            set_revealed(True)
+
+    def rate(rating: int, _=None):
+        if not card or not revealed or writing:
+            return
+        duration = int((time.monotonic() - shown_at.current) * 1000)
+        practice.review_card(card_id=card.id, rating=rating, duration_ms=duration)
+        set_ratings(lambda old: [*old, rating])
+        set_revealed(False)
+        set_draft({})
+        shown_at.current = time.monotonic()
+        set_index(lambda i: i + 1)
+
+    for n in (1, 2, 3, 4):
+        use_shortcut(str(n), lambda e, n=n: rate(n))
+    use_shortcut(" ", reveal)
+
+    def start_writing():
+        set_draft({f: getattr(card, f) for f in STAR_FIELDS})
+        set_errors({})
+        set_writing(True)
+
+    def save_answer():
+        try:
+            practice.update_card(card_id=card.id, **draft)
+        except ValidationError as exc:
+            set_errors(exc.errors)
+            return
+        set_writing(False)
+        set_version(lambda v: v + 1)
+
+    if not queue:
+        return Screen(
+            "Practice",
+            [
+                BackButton("Back to Practice", HOME),
+                EmptyState(
+                    ft.Icons.CHECK_CIRCLE_OUTLINE,
+                    "Nothing is due right now",
+                    "Your answers are resting. A mock interview is a good way to practise anyway.",
+                ),
+            ],
+        )
+    if card_id is None:
+        left = practice.due_count()
+        return Screen("Session done", [Summary(ratings, left)])
+    if card is None:  # deleted meanwhile: skip it
+        return Screen("Practice", [ft.FilledButton("Next question", on_click=lambda: set_index(index + 1))])
+
+    body: list[ft.Control] = [
+        ft.Row(
+            [
+                ft.Text(f"Question {index + 1} of {len(queue)}", color=ft.Colors.ON_SURFACE_VARIANT, expand=True),
+                CategoryChip(card.category),
+            ]
+        ),
+        ft.ProgressBar(value=index / len(queue), border_radius=4),
+        ft.Text(card.question, theme_style=ft.TextThemeStyle.HEADLINE_SMALL, key="question", selectable=True),
+        AnswerTimer(key=f"timer-{card.id}"),
+    ]
+    if not revealed:
+        body += [
+            ft.Text(
+                "Answer out loud as if you were in the room, then check your notes.", color=ft.Colors.ON_SURFACE_VARIANT
+            ),
+            ft.Row(
+                [ft.FilledButton("Show my answer", icon=ft.Icons.VISIBILITY_OUTLINED, on_click=reveal, key="reveal")],
+                wrap=True,
+            ),
+            ft.Text("Tip: press Space to show, then 1–4 to rate.", size=12, color=ft.Colors.ON_SURFACE_VARIANT),
+        ]
+    elif writing:
+        body += [
+            ft.Text("Your answer", theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
+            *StarFields(draft, errors, lambda n, v: set_draft(lambda d: {**d, n: v}), autofocus=True),
+            ft.Row(
+                [
+                    ft.FilledButton("Save answer", icon=ft.Icons.CHECK, on_click=save_answer),
+                    ft.TextButton("Cancel", on_click=lambda: set_writing(False)),
+                ],
+                wrap=True,
+            ),
+        ]
+    else:
+        if card.has_answer or card.notes.strip():
+            answer = ft.Card(content=ft.Container(StarAnswer(card), padding=16), margin=0, key="answer")
+        else:
+            answer = ft.Container()
+        body.append(answer)
+        if not card.has_answer:
+            body.append(
+                ft.Container(
+                    key="no-answer",
+                    content=ft.Column(
+                        [
+                            ft.Text("No answer yet. Write one now?", weight=ft.FontWeight.W_600),
+                            ft.Text(
+                                "A few lines for each STAR step is plenty. Or rate how it went and write it later.",
+                                color=ft.Colors.ON_SURFACE_VARIANT,
+                            ),
+                            ft.Row(
+                                [
+                                    ft.OutlinedButton(
+                                        "Write my answer", icon=ft.Icons.EDIT_OUTLINED, on_click=start_writing
+                                    )
+                                ]
+                            ),
+                        ],
+                        spacing=8,
+                        tight=True,
+                    ),
+                    padding=16,
+                    border_radius=12,
+                    bgcolor=ft.Colors.SURFACE_CONTAINER_HIGH,
+                )
+            )
+        body += [
+            ft.Text("How did that go?", theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
+            RatingButtons(previews, rate),
+            ft.Text(
+                "Each button shows when the question comes back. Keys 1–4 work too.",
+                size=12,
+                color=ft.Colors.ON_SURFACE_VARIANT,
+            ),
+        ]
+
+    def end():
+        if ratings:
+            set_index(len(queue))
+        else:
+            ft.context.page.navigate(HOME)
+
+    return Screen("Practice session", body, actions=[ft.TextButton("End session", on_click=end)])
+
+
+def _card(practice, card_id):
+    if card_id is None:
+        return None
+    try:
+        card = practice.get_card(card_id=card_id)
+    except NotFound:
+        return None
+    return None if card.archived else card
