@@ -1,11 +1,177 @@
+"""Applications: the searchable, filterable list, one page from the database at a time."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
 import flet as ft
 
+from models.application import STATUS_LABELS, STATUSES
+from services.applications import WAITING_DAYS
+from views.applications.format import STATUS_ICONS, StatusChip, day_label, snack, title_of
 from views.common.layout import EmptyState, Screen
+from views.context import use_services, use_viewport
+
+PAGE_SIZE = 50
+PERIODS = {"all": "Any time", "7": "Last 7 days", "30": "Last 30 days", "90": "Last 3 months", "365": "Last year"}
+
+
+def period_start(period: str, today: date) -> date | None:
+    return None if period == "all" else today - timedelta(days=int(period) - 1)
+
+
+def IconAction(icon: ft.IconData, label: str, on_click) -> ft.Control:
+    return ft.Semantics(label=label, button=True, content=ft.IconButton(icon, tooltip=label, on_click=on_click))
 
 
 @ft.component
-def ApplicationsScreen():
-    return Screen(
-        "Applications",
-        [EmptyState(ft.Icons.SEND_OUTLINED, "No applications yet", "Every application you send will be listed here, with its status.")],
+def ApplicationsScreen(waiting: bool = False):
+    services = use_services()
+    narrow = use_viewport().narrow
+    page = ft.context.page
+    today = services.clock.today()
+    text, set_text = ft.use_state("")
+    status, set_status = ft.use_state("applied" if waiting else "all")
+    period, set_period = ft.use_state("all")
+    source, set_source = ft.use_state("all")
+    page_no, set_page_no = ft.use_state(0)
+    version, set_version = ft.use_state(0)
+
+    def changed(setter):
+        def handler(e):
+            setter(e.control.value or ("" if setter is set_text else "all"))
+            set_page_no(0)
+
+        return handler
+
+    date_to = today - timedelta(days=WAITING_DAYS) if waiting else None
+    result = ft.use_memo(
+        lambda: services.applications.list_applications(
+            text=text or None,
+            statuses=None if status == "all" else [status],
+            date_from=period_start(period, today),
+            date_to=date_to,
+            source=None if source == "all" else source,
+            offset=page_no * PAGE_SIZE,
+            limit=PAGE_SIZE,
+        ),
+        [text, status, period, source, page_no, version, waiting],
     )
+    sources = ft.use_memo(services.applications.sources_in_use, [version])
+    filtered = bool(text) or status != "all" or period != "all" or source != "all"
+
+    def mark_all_no_reply():
+        n = services.applications.mark_no_reply(before=today - timedelta(days=WAITING_DAYS))
+        set_version(version + 1)
+        snack(f"Marked {n} as no reply. Your list is lighter now.")
+
+    def clear_filters():
+        set_text("")
+        set_status("all")
+        set_period("all")
+        set_source("all")
+        set_page_no(0)
+
+    dropdown_width = None if narrow else 180
+    filters = ft.ResponsiveRow(
+        [
+            ft.TextField(
+                label="Search company, role, notes",
+                prefix_icon=ft.Icons.SEARCH,
+                value=text,
+                on_change=changed(set_text),
+                col={"xs": 12, "md": 12},
+                dense=True,
+            ),
+            ft.Dropdown(
+                label="Status", value=status, width=dropdown_width, dense=True, col={"xs": 6, "md": 4},
+                options=[ft.DropdownOption(key="all", text="All")] + [ft.DropdownOption(key=s, text=STATUS_LABELS[s]) for s in STATUSES],
+                on_select=changed(set_status), disabled=waiting,
+            ),
+            ft.Dropdown(
+                label="When", value=period, width=dropdown_width, dense=True, col={"xs": 6, "md": 4},
+                options=[ft.DropdownOption(key=k, text=v) for k, v in PERIODS.items()],
+                on_select=changed(set_period),
+            ),
+            ft.Dropdown(
+                label="Source", value=source, width=dropdown_width, dense=True, col={"xs": 12, "md": 4},
+                options=[ft.DropdownOption(key="all", text="All")] + [ft.DropdownOption(key=s, text=s) for s in sources],
+                on_select=changed(set_source),
+            ),
+        ],
+        spacing=12,
+        run_spacing=12,
+    )
+
+    controls: list[ft.Control] = []
+    if waiting:
+        controls.append(
+            ft.Card(
+                content=ft.Container(
+                    padding=16,
+                    content=ft.Column(
+                        [
+                            ft.Text(f"Sent over {WAITING_DAYS} days ago with no answer yet."),
+                            ft.Text("Silence usually means no, and that's about their process, not you. Follow up once if "
+                                    "it still matters; otherwise clear them and keep your list about what's live.",
+                                    color=ft.Colors.ON_SURFACE_VARIANT),
+                            ft.OutlinedButton(f"Mark all {result.total} as no reply", icon=ft.Icons.DONE_ALL,
+                                              on_click=mark_all_no_reply, visible=result.total > 0),
+                        ],
+                        spacing=8, tight=True,
+                    ),
+                ),
+                margin=0,
+            )
+        )
+    controls.append(filters)
+
+    if result.total == 0 and not filtered and not waiting:
+        controls.append(EmptyState(ft.Icons.SEND_OUTLINED, "No applications yet",
+                                   "Log one from Today with +1, or add one with its details here."))
+    elif result.total == 0:
+        controls.append(ft.Column(
+            [ft.Text("Nothing matches these filters.", color=ft.Colors.ON_SURFACE_VARIANT),
+             ft.TextButton("Clear filters", on_click=clear_filters, visible=filtered)],
+            tight=True,
+        ))
+    else:
+        first, last = result.offset + 1, result.offset + len(result.items)
+        controls.append(ft.Text(f"{first}–{last} of {result.total:,}", color=ft.Colors.ON_SURFACE_VARIANT, key="list-range"))
+        controls.append(ft.Column(
+            [
+                ft.ListTile(
+                    key=f"app-{a.id}",
+                    leading=ft.Icon(STATUS_ICONS.get(a.status, ft.Icons.SEND_OUTLINED), color=ft.Colors.PRIMARY),
+                    title=ft.Text(title_of(a.company, a.role), max_lines=1, overflow=ft.TextOverflow.ELLIPSIS),
+                    subtitle=ft.Text(" · ".join(x for x in (day_label(a.applied_on, today), a.source) if x)),
+                    trailing=StatusChip(a.status),
+                    on_click=lambda e, app_id=a.id: page.navigate(f"/applications/{app_id}"),
+                    content_padding=ft.Padding.only(left=8, right=8),
+                )
+                for a in result.items
+            ],
+            spacing=0,
+            tight=True,
+        ))
+        controls.append(ft.Row(
+            [
+                ft.TextButton("Newer", icon=ft.Icons.CHEVRON_LEFT, disabled=page_no == 0, on_click=lambda: set_page_no(page_no - 1)),
+                ft.TextButton("Older", icon=ft.Icons.CHEVRON_RIGHT, disabled=not result.has_more, on_click=lambda: set_page_no(page_no + 1)),
+            ],
+            alignment=ft.MainAxisAlignment.CENTER,
+            visible=result.total > PAGE_SIZE,
+        ))
+
+    actions = [
+        IconAction(ft.Icons.INSIGHTS, "Charts and patterns", lambda: page.navigate("/applications/insights")),
+        ft.FilledButton("Add", icon=ft.Icons.ADD, on_click=lambda: page.navigate("/applications/new")),
+    ]
+    if waiting:
+        actions = [IconAction(ft.Icons.ARROW_BACK, "All applications", lambda: page.navigate("/applications"))]
+    return Screen("Waiting for a reply" if waiting else "Applications", controls, actions=actions)
+
+
+@ft.component
+def WaitingApplicationsScreen():
+    return ApplicationsScreen(waiting=True)

@@ -1,0 +1,120 @@
+"""Applications, headless: list paging and filters, the form's field messages, detail, status flow."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import flet as ft
+import pytest
+
+pytestmark = pytest.mark.asyncio
+
+
+def field(h, name):
+    return h.find_by_key(f"field-{name}")
+
+
+async def test_add_a_full_application_then_interview_then_rejected(mount_bounceback, services, clock):
+    h = await mount_bounceback(width=1280, height=800, route="/applications")
+    assert h.find_text("No applications yet")
+    await h.click(h.find_button("Add"))
+    assert h.page.route == "/applications/new"
+    await h.set_value(field(h, "company"), "Acme 🚀")
+    await h.set_value(field(h, "role"), "Data analyst")
+    await h.set_value(field(h, "applied_on"), (clock.today() - timedelta(days=10)).isoformat())
+    await h.dispatch(field(h, "source"), "select", "Referral", {"value": "Referral"})
+    await h.set_value(field(h, "notes"), "Met Sam at the meetup")
+    await h.click(h.find_button("Save"))
+    [app] = services.applications.list_applications().items
+    assert (app.company, app.source, app.notes) == ("Acme 🚀", "Referral", "Met Sam at the meetup")
+    assert h.page.route == f"/applications/{app.id}"
+
+    await h.click(h.find_button("Interview"))
+    await h.set_value(h.find_first(lambda c: isinstance(c, ft.TextField) and c.label == "On"),
+                      (clock.today() - timedelta(days=3)).isoformat())
+    await h.click(h.find_button("Save"))
+    assert h.find_text("Interview", exact=True)
+    await h.click(h.find_button("Rejected"))
+    await h.click(h.find_button("Save"))
+    assert h.page.route == f"/feedback/after-rejection/{app.id}"
+    timeline = services.applications.timeline(application_id=app.id)
+    assert [(e.status, e.on) for e in timeline] == [
+        ("applied", clock.today() - timedelta(days=10)),
+        ("interview", clock.today() - timedelta(days=3)),
+        ("rejected", clock.today()),
+    ]
+    assert services.applications.get(application_id=app.id).reapply_after is not None
+
+
+async def test_form_shows_messages_at_the_fields_and_saves_nothing(mount_bounceback, services, clock):
+    h = await mount_bounceback(width=390, height=844, route="/applications/new")
+    await h.set_value(field(h, "applied_on"), (clock.today() + timedelta(days=2)).isoformat())
+    await h.set_value(field(h, "company"), "x" * 201)
+    await h.click(h.find_button("Save"))
+    assert "future" in field(h, "applied_on").error
+    assert "200" in field(h, "company").error
+    await h.set_value(field(h, "applied_on"), "next tuesday")
+    await h.click(h.find_button("Save"))
+    assert "2026-03-04" in field(h, "applied_on").error
+    assert services.applications.list_applications().total == 0
+
+
+async def test_quick_logged_entry_needs_a_company_before_interview(mount_bounceback, services):
+    [app_id] = services.applications.log_application()
+    h = await mount_bounceback(width=390, height=844, route=f"/applications/{app_id}")
+    assert h.find_text("Application (details to add)")
+    await h.click(h.find_button("Interview"))
+    await h.click(h.find_button("Save"))
+    company = h.find_first(lambda c: isinstance(c, ft.TextField) and c.label == "Company")
+    assert "Add the company" in company.error
+    await h.set_value(company, "Initech")
+    await h.click(h.find_button("Save"))
+    assert services.applications.get(application_id=app_id).status == "interview"
+
+
+async def test_list_pages_searches_and_filters(mount_bounceback, services, clock):
+    for i in range(60):
+        services.applications.add_application(applied_on=clock.today() - timedelta(days=i), company=f"Company {i}",
+                                              source="Referral" if i % 2 else "Job board")
+    h = await mount_bounceback(width=1280, height=800, route="/applications")
+    assert h.find_by_key("list-range").value == "1–50 of 60"
+    await h.click(h.find_button("Older"))
+    assert h.find_by_key("list-range").value == "51–60 of 60"
+    await h.set_value(h.find_first(lambda c: isinstance(c, ft.TextField)), "Company 1")
+    assert h.find_by_key("list-range").value == "1–11 of 11"
+    dropdowns = h.find_by_type(ft.Dropdown)
+    await h.dispatch(dropdowns[2], "select", "Referral", {"value": "Referral"})
+    assert h.find_by_key("list-range").value == "1–6 of 6"
+    await h.click(h.find_by_key("app-2" if False else f"app-{services.applications.list_applications(text='Company 11').items[0].id}"))
+    assert h.find_text("Company 11")
+
+
+async def test_waiting_list_clears_in_one_tap(mount_bounceback, services, clock):
+    for days in (40, 50):
+        services.applications.add_application(applied_on=clock.today() - timedelta(days=days))
+    h = await mount_bounceback(width=390, height=844, route="/applications/waiting")
+    await h.click(h.find_button("Mark all 2 as no reply"))
+    assert services.applications.list_applications(statuses=["no_reply"]).total == 2
+
+
+async def test_delete_with_undo(mount_bounceback, services, clock):
+    app = services.applications.add_application(applied_on=clock.today(), company="Umbrella")
+    h = await mount_bounceback(width=1280, height=800, route=f"/applications/{app.id}")
+    await h.click(h.find_button("Delete application"))
+    assert h.page.route == "/applications"
+    assert services.applications.list_applications().total == 0
+    bar = [d for d in h.page._dialogs.controls if isinstance(d, ft.SnackBar) and d.open][-1]
+    await h.dispatch(bar, "action")
+    assert services.applications.get(application_id=app.id).company == "Umbrella"
+
+
+async def test_insights_render_chart_and_patterns(mount_bounceback, services, clock):
+    for i in range(6):
+        services.applications.add_application(applied_on=clock.today() - timedelta(days=i), source="Job board", company=f"C{i}")
+    h = await mount_bounceback(width=390, height=844, route="/applications/insights")
+    import flet_charts as fch
+
+    assert h.find_by_type(fch.BarChart)
+    assert h.find_text("Job board")
+    await h.dispatch(h.one(ft.SegmentedButton), "change", None, {"selected": ["week"]})
+    assert h.find_text("6 sent in the last 12 weeks.", exact=False)

@@ -1,0 +1,59 @@
+"""A date field that accepts typing (2026-03-04) or the calendar, validated on save."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+
+import flet as ft
+
+FORMAT_HINT = "YYYY-MM-DD, e.g. 2026-03-04"
+
+
+def parse_day(text: str | None) -> date | None:
+    """The day typed, or None if empty; ValueError with a friendly message if unreadable."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    for fmt in ("%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y"):
+        try:
+            return datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    raise ValueError("Write the date like 2026-03-04, or pick it from the calendar.")
+
+
+def DateField(
+    *, label: str, value: str, on_change: Callable[[str], None], error: str | None = None,
+    first: date, last: date, key: str | None = None, width: float | None = None,
+) -> ft.Control:
+    """`value` is the text as typed; the calendar button writes the picked day back as ISO text."""
+    page = ft.context.page
+
+    def pick(_=None):
+        try:
+            current = parse_day(value)
+        except ValueError:
+            current = None
+        page.show_dialog(
+            ft.DatePicker(
+                value=datetime.combine(current or last, datetime.min.time()),
+                first_date=datetime.combine(first, datetime.min.time()),
+                last_date=datetime.combine(last, datetime.min.time()),
+                on_change=lambda e: on_change(e.control.value.date().isoformat()) if e.control.value else None,
+            )
+        )
+
+    return ft.TextField(
+        key=key,
+        label=label,
+        value=value,
+        hint_text=FORMAT_HINT,
+        error=error,
+        width=width,
+        on_change=lambda e: on_change(e.control.value or ""),
+        suffix=ft.Semantics(
+            label=f"Pick {label.lower()} from a calendar", button=True,
+            content=ft.IconButton(ft.Icons.CALENDAR_MONTH_OUTLINED, tooltip="Calendar", on_click=pick),
+        ),
+    )
