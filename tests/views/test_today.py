@@ -73,3 +73,20 @@ async def test_wins_and_reframe_after_a_rejection(mount_bounceback, services, cl
     assert h.find_text("Got a referral")
     await h.click(h.find_button("Take the next small step"))
     assert h.page.route == f"/feedback/after-rejection/{app.id}"
+
+
+async def test_goals_are_set_in_settings_and_shown_on_today(mount_bounceback, services):
+    h = await mount_bounceback(width=1280, height=800, route="/settings")
+    await h.set_value(h.find_by_key("goal-daily"), "x")
+    await h.click(h.find_button("Save goals"))
+    assert "whole number" in h.find_by_key("goal-daily").error
+    await h.set_value(h.find_by_key("goal-daily"), "4")
+    await h.set_value(h.find_by_key("goal-weekly"), "15")
+    await h.select_chip(h.find_by_key("rest-6"), False)
+    await h.click(h.find_button("Save goals"))
+    goals = services.goals.current_goals()
+    assert (goals.daily_target, goals.weekly_target, goals.rest_weekdays) == (4, 15, (5,))
+    await h.toggle(h.find_first(lambda c: isinstance(c, ft.Switch) and c.label == "Show a streak on Today"), True)
+    assert services.goals.show_streak()
+    await h.go("/")
+    assert h.find_by_key("goal-today").value == "0 of 4"
