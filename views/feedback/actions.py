@@ -1,0 +1,93 @@
+"""Action items with checkboxes, and a field to add your own."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import flet as ft
+
+from services.errors import ValidationError
+from views.context import use_services
+from views.feedback.common import Muted, NamedIconButton, day
+
+
+@ft.component
+def ActionList(feedback_id: int, version: int, on_changed: Callable[[], None]):
+    services = use_services()
+    items = ft.use_memo(lambda: services.feedback.actions(feedback_id=feedback_id), [feedback_id, version])
+    draft, set_draft = ft.use_state("")
+    error, set_error = ft.use_state(None)
+    today = services.clock.today()
+
+    def tick(action_id: int, done: bool):
+        services.feedback.set_action_done(action_id=action_id, done=done)
+        on_changed()
+
+    def remove(action_id: int):
+        services.feedback.delete_action(action_id=action_id)
+        on_changed()
+
+    def add():
+        try:
+            services.feedback.add_action(feedback_id=feedback_id, text=draft)
+        except ValidationError as err:
+            set_error(err.errors.get("text"))
+            return
+        set_error(None)
+        set_draft("")
+        on_changed()
+
+    rows: list[ft.Control] = []
+    for a in items:
+        label = a.text + (f"  · done {day(a.done_on, today=today)}" if a.done and a.done_on else "")
+        rows.append(
+            ft.Row(
+                [
+                    ft.Checkbox(
+                        key=f"action-{a.id}",
+                        label=label,
+                        value=a.done,
+                        on_change=lambda e, i=a.id: tick(i, bool(e.control.value)),
+                        expand=True,
+                        label_style=ft.TextStyle(
+                            decoration=ft.TextDecoration.LINE_THROUGH if a.done else None,
+                            color=ft.Colors.ON_SURFACE_VARIANT if a.done else None,
+                        ),
+                    ),
+                    NamedIconButton(f"Remove “{a.text}”", ft.Icons.CLOSE, lambda e, i=a.id: remove(i)),
+                ],
+                key=f"action-row-{a.id}",
+                vertical_alignment=ft.CrossAxisAlignment.CENTER,
+                spacing=0,
+            )
+        )
+    done = sum(1 for a in items if a.done)
+    return ft.Column(
+        [
+            *(
+                [Muted(f"{done} of {len(items)} done" if items else "")]
+                if items
+                else [Muted("Nothing here yet. One small, concrete step is plenty.")]
+            ),
+            *rows,
+            ft.Row(
+                [
+                    ft.TextField(
+                        key="new-action",
+                        label="Add an action",
+                        hint_text="e.g. Rewrite my summary around results",
+                        value=draft,
+                        on_change=lambda e: set_draft(e.control.value or ""),
+                        on_submit=lambda e: add(),
+                        error=error,
+                        expand=True,
+                        dense=True,
+                    ),
+                    ft.FilledTonalButton("Add", on_click=lambda: add()),
+                ],
+                vertical_alignment=ft.CrossAxisAlignment.START,
+            ),
+        ],
+        spacing=4,
+        tight=True,
+    )

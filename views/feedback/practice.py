@@ -1,0 +1,95 @@
+"""Turn feedback into practice: interview cards prefilled from what they said."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import flet as ft
+
+from services.errors import ValidationError
+from views.context import use_services
+from views.feedback.common import Muted, toast
+
+
+@ft.component
+def PracticeMaker(feedback_id: int, version: int, on_changed: Callable[[], None]):
+    services = use_services()
+    fb = services.feedback
+    suggestions = ft.use_memo(lambda: fb.practice_suggestions(feedback_id=feedback_id), [feedback_id, version])
+    made = ft.use_memo(lambda: fb.practice_card_ids(feedback_id=feedback_id), [feedback_id, version])
+    reviewed = ft.use_memo(
+        lambda: sum(1 for n in services.practice.review_counts(card_ids=made).values() if n) if made else 0,
+        [feedback_id, version],
+    )
+    # Kept as the questions left out, so a new theme's questions start ticked.
+    skipped, set_skipped = ft.use_state(frozenset())
+    own, set_own = ft.use_state("")
+    error, set_error = ft.use_state(None)
+
+    def toggle(q: str, on: bool):
+        set_skipped((skipped - {q}) if on else (skipped | {q}))
+
+    def create():
+        questions = [q for q in suggestions if q not in skipped] + ([own] if own.strip() else [])
+        try:
+            ids = fb.turn_into_practice(feedback_id=feedback_id, questions=questions)
+        except ValidationError as err:
+            set_error(err.errors.get("questions") or next(iter(err.errors.values())))
+            return
+        set_error(None)
+        set_own("")
+        on_changed()
+        n = len(ids)
+        toast(f"{n} practice card{'s' if n != 1 else ''} added. Practising them ticks off the action here.")
+
+    status = (
+        [
+            ft.Row(
+                [
+                    ft.Icon(ft.Icons.STYLE_OUTLINED, color=ft.Colors.PRIMARY, size=20),
+                    ft.Text(
+                        f"{len(made)} card{'s' if len(made) != 1 else ''} made from this feedback, "
+                        f"{reviewed} practised so far.",
+                        expand=True,
+                    ),
+                    ft.TextButton("Open Practice", on_click=lambda: ft.context.page.navigate("/practice")),
+                ],
+                wrap=True,
+            )
+        ]
+        if made
+        else []
+    )
+    return ft.Column(
+        [
+            *status,
+            Muted("Pick the questions worth rehearsing. Each card gets a note with what they said."),
+            *[
+                ft.Checkbox(
+                    key=f"practice-q-{i}",
+                    label=q,
+                    value=q not in skipped,
+                    on_change=lambda e, q=q: toggle(q, bool(e.control.value)),
+                )
+                for i, q in enumerate(suggestions)
+            ],
+            ft.TextField(
+                key="own-question",
+                label="Or write your own question",
+                value=own,
+                on_change=lambda e: set_own(e.control.value or ""),
+                error=error,
+                dense=True,
+            ),
+            ft.Row(
+                [
+                    ft.FilledTonalButton(
+                        "Create practice cards", icon=ft.Icons.STYLE_OUTLINED, on_click=lambda: create()
+                    )
+                ],
+                alignment=ft.MainAxisAlignment.END,
+            ),
+        ],
+        spacing=6,
+        tight=True,
+    )
