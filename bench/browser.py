@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 
 from playwright.sync_api import Browser, Locator, Page, sync_playwright
@@ -68,8 +68,36 @@ def button(page: Page, name: str | re.Pattern) -> Locator:
     return page.get_by_role("button", name=name)
 
 
-def click_round_trip(page: Page, target: Locator, shows: Callable[[int], Locator], start: int, clicks: int) -> list[float]:
-    """Click `target` `clicks` times; each time wait until `shows(n)` is visible.
+SHOWN_JS = """([pattern, n]) => {
+    const re = new RegExp(pattern.replace("{n}", String(n)));
+    for (const e of document.querySelectorAll("flt-semantics")) {
+        const label = e.getAttribute("aria-label");
+        if ((label && re.test(label)) || (!e.querySelector("flt-semantics") && re.test(e.textContent))) return true;
+    }
+    return false;
+}"""
+TEXTS_JS = """() => Array.from(document.querySelectorAll("flt-semantics")).flatMap(
+    e => [e.getAttribute("aria-label") || "", e.querySelector("flt-semantics") ? "" : e.textContent])"""
+
+
+def wait_shown(page: Page, pattern: str, n: int, timeout_ms: float = 10_000) -> None:
+    """Wait (polling every animation frame) until an accessibility node's label or
+    text matches the regex `pattern` with {n} replaced by `n`."""
+    page.wait_for_function(SHOWN_JS, arg=[pattern, n], polling="raf", timeout=timeout_ms)
+
+
+def read_number(page: Page, pattern: str) -> int:
+    """The number shown where the regex `pattern` has {n}."""
+    rx = re.compile(pattern.replace("{n}", r"(?P<n>\d+)"))
+    for text in page.evaluate(TEXTS_JS):
+        m = rx.search(text)
+        if m:
+            return int(m.group("n"))
+    raise LookupError(f"nothing on the page matches {pattern!r}")
+
+
+def click_round_trip(page: Page, target: Locator, pattern: str, start: int, clicks: int) -> list[float]:
+    """Click `target` `clicks` times; each time wait until the new number shows.
 
     Returns milliseconds from the click being sent to the new number showing.
     The button's position is read once and clicked with the mouse directly, so
@@ -85,6 +113,6 @@ def click_round_trip(page: Page, target: Locator, shows: Callable[[int], Locator
         n += 1
         t0 = time.perf_counter()
         page.mouse.click(x, y)
-        shows(n).first.wait_for(state="visible", timeout=10_000)
+        wait_shown(page, pattern, n)
         times.append((time.perf_counter() - t0) * 1000)
     return times

@@ -1,0 +1,109 @@
+"""Timing the services in-process on the heavy dataset: the quick log, Today, insights.
+
+Same wiring as main.py (open_database + AppServices with the system clock), on
+a private copy of the heavy database so the quick log's writes don't leak.
+"""
+
+from __future__ import annotations
+
+import shutil
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from services.clock import SystemClock
+from services.container import AppServices
+from services.db import DB_FILE_NAME, open_database
+
+
+def percentile(values: list[float], q: float) -> float:
+    """Nearest-rank percentile (q in 0..100)."""
+    ordered = sorted(values)
+    k = max(0, min(len(ordered) - 1, round(q / 100 * len(ordered) + 0.5) - 1))
+    return ordered[k]
+
+
+def copy_db(src_dir: Path, dst_dir: Path) -> Path:
+    dst_dir.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(src_dir / DB_FILE_NAME, dst_dir / DB_FILE_NAME)
+    return dst_dir
+
+
+def _open(data_dir: Path) -> AppServices:
+    clock = SystemClock()
+    return AppServices(open_database(data_dir, now=clock.now().replace(tzinfo=None)), clock)
+
+
+def time_calls(fn: Callable[[], Any], n: int, warmup: int = 2) -> list[float]:
+    for _ in range(warmup):
+        fn()
+    out = []
+    for _ in range(n):
+        t0 = time.perf_counter()
+        fn()
+        out.append((time.perf_counter() - t0) * 1000)
+    return out
+
+
+def quick_log(heavy_dir: Path, *, calls: int, batches: int) -> dict[str, float]:
+    """log_application(count=1) `calls` times per batch, each batch on a fresh copy."""
+    p50s, p95s = [], []
+    for _ in range(batches):
+        with tempfile.TemporaryDirectory(prefix="bench-ql-") as tmp:
+            services = _open(copy_db(heavy_dir, Path(tmp)))
+            try:
+                times = time_calls(lambda s=services: s.applications.log_application(count=1), calls, warmup=5)
+            finally:
+                services.db.dispose()
+        p50s.append(percentile(times, 50))
+        p95s.append(percentile(times, 95))
+    return {"p50_ms": statistics.median(p50s), "p95_ms": statistics.median(p95s), "batches": batches, "calls": calls}
+
+
+def today_parts(services: AppServices) -> dict[str, Callable[[], Any]]:
+    """Everything the Today screen reads when it opens (see views/today)."""
+    today = services.clock.today()
+    parts: dict[str, Callable[[], Any]] = {
+        "goals.progress": services.goals.progress,
+        "attention": services.attention,
+        "wins.recent_wins": lambda: services.wins.recent_wins(limit=5),
+        "applications.recent_rejection": services.applications.recent_rejection,
+        "mood.summary_for": lambda: services.mood.summary_for(day=today),
+    }
+    return parts
+
+
+def insight_parts(services: AppServices) -> dict[str, Callable[[], Any]]:
+    parts: dict[str, Callable[[], Any]] = {}
+    from services.patterns import DIMENSIONS
+
+    for dim in DIMENSIONS:
+        parts[f"patterns ({dim})"] = lambda dim=dim: services.patterns.patterns(dimension=dim)
+    parts["consistency score (goals.progress)"] = services.goals.progress
+    parts["mood with/without self-care"] = services.mood_insights.self_care_comparisons
+    parts["mood with/without applications"] = services.mood_insights.applications_comparison
+    parts["bounce-back time"] = services.mood_insights.bounce_backs
+    parts["recurring themes"] = services.feedback.recurring_themes
+    parts["practice due count"] = services.practice.due_count
+    return parts
+
+
+def summaries(heavy_dir: Path, *, runs: int) -> dict[str, dict[str, float]]:
+    """Median (and p95) of `runs` calls of each Today read and each insight."""
+    out: dict[str, dict[str, float]] = {}
+    with tempfile.TemporaryDirectory(prefix="bench-sum-") as tmp:
+        services = _open(copy_db(heavy_dir, Path(tmp)))
+        try:
+            today = today_parts(services)
+            total = lambda: [fn() for fn in today.values()]  # noqa: E731
+            groups = {"today": {**today, "Today summary (all of the above)": total}, "insight": insight_parts(services)}
+            for group, parts in groups.items():
+                for name, fn in parts.items():
+                    times = time_calls(fn, runs)
+                    out[name] = {"group": group, "median_ms": statistics.median(times), "p95_ms": percentile(times, 95)}
+        finally:
+            services.db.dispose()
+    return out
