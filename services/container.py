@@ -11,17 +11,24 @@ from services.feedback import FeedbackService
 from services.goals import GoalService
 from services.mood import MoodService
 from services.mood_insights import MoodInsightsService
+from services.notify import ChainNotifier, InAppNotifier, Notifier, PlyerNotifier
 from services.patterns import PatternService
 from services.practice import PracticeService
+from services.reminder_rules import build_rules
+from services.reminders import ReminderService
 from services.settings import SettingsService
 
 
 class AppServices:
-    def __init__(self, db: Database, clock: Clock):
+    def __init__(self, db: Database, clock: Clock, notifier: Notifier | None = None):
         self.db = db
         self.clock = clock
         sessions = db.session
         self.settings = SettingsService(sessions, clock)
+        self.in_app = InAppNotifier()
+        self.reminders = ReminderService(
+            self.settings, clock, notifier or ChainNotifier([PlyerNotifier(), self.in_app])
+        )
         self.attention_providers: list[AttentionProvider] = []
         # Feature services: one line each, plus their attention provider.
         self.applications = ApplicationService(sessions, clock)
@@ -35,6 +42,7 @@ class AppServices:
         self.attention_providers.append(self.practice.attention_items)
         self.feedback = FeedbackService(sessions, clock, settings=self.settings, practice=self.practice)
         self.attention_providers.append(self.feedback.attention_items)
+        self.reminders.rules = build_rules(self)  # last: rules read the feature services
 
     def attention(self) -> list[AttentionItem]:
         return gather(self.attention_providers, self.clock.today())
