@@ -43,12 +43,15 @@ def _cell(day: date, summary: DaySummary | None, today: date, on_pick: Callable[
         expand=True,
         content=ft.Container(
             key=f"day-{day.isoformat()}",
-            content=ft.Column(
-                inside,
-                spacing=0,
-                tight=True,
-                horizontal_alignment=ft.CrossAxisAlignment.CENTER,
-                alignment=ft.MainAxisAlignment.CENTER,
+            content=ft.Semantics(
+                exclude_semantics=True,
+                content=ft.Column(
+                    inside,
+                    spacing=0,
+                    tight=True,
+                    horizontal_alignment=ft.CrossAxisAlignment.CENTER,
+                    alignment=ft.MainAxisAlignment.CENTER,
+                ),
             ),
             height=CELL_HEIGHT,
             bgcolor=MOOD_COLORS[summary.mood] if summary else ft.Colors.SURFACE_CONTAINER_HIGHEST,

@@ -30,7 +30,7 @@ def _details(entry: MoodRecord) -> list[ft.Control]:
     if entry.about_rejection:
         out.append(ft.Text("About a rejection", size=13, color=ft.Colors.ON_SURFACE_VARIANT))
     if entry.note:
-        out.append(ft.Text(entry.note, selectable=True))
+        out.append(ft.Text(entry.note))
     return out
 
 

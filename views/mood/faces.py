@@ -44,26 +44,30 @@ def _Face(mood: int, selected: bool, on_pick: Callable[[int], None], compact: bo
         selected=selected,
         content=ft.Container(
             key=f"face-{mood}",
-            content=ft.Column(
-                [
-                    ft.Container(
-                        content=ft.Icon(FACE_ICONS[mood], size=size, color=ON_MOOD_COLOR),
-                        bgcolor=MOOD_COLORS[mood],
-                        border_radius=size,
-                        padding=6,
-                        border=ft.Border.all(3, ft.Colors.PRIMARY if selected else ft.Colors.TRANSPARENT),
-                    ),
-                    ft.Text(
-                        mood_label(mood),
-                        size=12,
-                        weight=ft.FontWeight.W_600 if selected else ft.FontWeight.NORMAL,
-                        text_align=ft.TextAlign.CENTER,
-                        no_wrap=True,
-                    ),
-                ],
-                spacing=4,
-                tight=True,
-                horizontal_alignment=ft.CrossAxisAlignment.CENTER,
+            # The outer label names the button; the visible words would repeat it.
+            content=ft.Semantics(
+                exclude_semantics=True,
+                content=ft.Column(
+                    [
+                        ft.Container(
+                            content=ft.Icon(FACE_ICONS[mood], size=size, color=ON_MOOD_COLOR),
+                            bgcolor=MOOD_COLORS[mood],
+                            border_radius=size,
+                            padding=6,
+                            border=ft.Border.all(3, ft.Colors.PRIMARY if selected else ft.Colors.TRANSPARENT),
+                        ),
+                        ft.Text(
+                            mood_label(mood),
+                            size=12,
+                            weight=ft.FontWeight.W_600 if selected else ft.FontWeight.NORMAL,
+                            text_align=ft.TextAlign.CENTER,
+                            no_wrap=True,
+                        ),
+                    ],
+                    spacing=4,
+                    tight=True,
+                    horizontal_alignment=ft.CrossAxisAlignment.CENTER,
+                ),
             ),
             padding=ft.Padding.symmetric(vertical=4, horizontal=2),
             border_radius=12,

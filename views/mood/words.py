@@ -31,7 +31,6 @@ def WordPicker(
     """Chips grouped under small headings; the field filters them, and Enter (or
     "Add") adds a word of the user's own, selected straight away."""
     query, set_query = ft.use_state("")
-    field_key, set_field_key = ft.use_state(0)  # a new key clears the field after adding
 
     def toggle(word: str) -> None:
         on_change([w for w in selected if w != word] if word in selected else [*selected, word])
@@ -40,8 +39,7 @@ def WordPicker(
         word = normalize_word(query)
         if word and word not in selected:
             on_change([*selected, word])
-        set_query("")
-        set_field_key(field_key + 1)
+        set_query("")  # clears the field: its value follows the query
 
     needle = normalize_word(query)
     known = {w for _, ws in groups for w in ws}
@@ -68,7 +66,7 @@ def WordPicker(
             ft.Row(
                 [
                     ft.TextField(
-                        key=f"field-{field_key}",
+                        value=query,
                         label=field_label,
                         dense=True,
                         prefix_icon=ft.Icons.SEARCH,

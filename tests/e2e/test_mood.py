@@ -1,0 +1,171 @@
+"""Mood in a real browser: a quick check-in from Today, a full entry, restart, calendar;
+screenshots of the Mood screen (form, calendar, insights) and Today's check-in."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from datetime import date, datetime, timedelta
+
+import pytest
+from playwright.sync_api import Locator, Page, expect
+
+from tests.e2e.helpers import DESKTOP, PHONE, nav, open_app, shot, wait_heading
+
+pytestmark = pytest.mark.e2e
+
+
+def tap(loc: Locator) -> None:
+    """Click a semantics node even when Flutter has it scrolled off-screen."""
+    loc.wait_for(state="attached")
+    try:
+        loc.click(timeout=3000)
+    except Exception:
+        loc.evaluate("e => e.click()")
+
+
+def face(page: Page, mood: int) -> Locator:
+    return page.get_by_role("button", name=re.compile(rf"^Mood {mood} of 5")).first
+
+
+def type_into(page: Page, label: str, text: str, enter: bool = False) -> None:
+    tap(page.get_by_label(label).first)
+    page.wait_for_selector("input:focus, textarea:focus")
+    page.keyboard.type(text)
+    if enter:
+        page.keyboard.press("Enter")
+
+
+def see(page: Page, text: str) -> None:
+    """Text shown on its own or inside a merged semantics label (cards merge their texts)."""
+    pattern = re.compile(re.escape(text))
+    expect(page.get_by_text(pattern).or_(page.get_by_label(pattern)).first).to_be_attached()
+
+
+def scroll(page: Page, dy: int) -> None:
+    size = page.viewport_size
+    page.mouse.move(size["width"] * 0.6, size["height"] * 0.5)
+    page.mouse.wheel(0, dy)
+    page.wait_for_timeout(400)
+
+
+def test_quick_and_full_entries_survive_a_restart(fresh_app, browser):
+    today = date.today()
+    page = open_app(browser, fresh_app.url, *PHONE)
+    wait_heading(page, "Today")
+
+    # Quick check-in from Today: one tap.
+    tap(face(page, 4))
+    see(page, "Checked in today: good")
+    shot(page, "today-checked-in")
+
+    # The full form: two feelings (one built in, one new), a note, an activity.
+    nav(page, "Mood")
+    wait_heading(page, "Mood")
+    tap(page.get_by_role("button", name="New entry"))
+    wait_heading(page, "How are you feeling?")
+    tap(face(page, 2))
+    tap(page.get_by_role("checkbox", name="disappointed", exact=True))
+    type_into(page, "Find or add a feeling", "gutted", enter=True)
+    expect(page.get_by_role("checkbox", name="gutted", checked=True)).to_be_attached()
+    shot(page, "form-feelings")
+    type_into(page, "What's on your mind? (optional)", "Acme said no. Going for a walk.")
+    tap(page.get_by_role("checkbox", name="walk", exact=True))
+    tap(page.get_by_role("button", name="Save entry"))
+    wait_heading(page, "Mood")
+    see(page, "Today so far: okay (2 entries)")
+
+    fresh_app.restart()
+
+    page = open_app(browser, fresh_app.url, *DESKTOP)
+    nav(page, "Mood")
+    wait_heading(page, "Mood")
+    day_name = f"{today:%A} {today.day} {today:%B}: okay, 2 entries"
+    cell = page.get_by_role("button", name=re.compile(re.escape(day_name)))
+    expect(cell.first).to_be_attached()
+    shot(page, "calendar-after-restart")
+    tap(cell.first)
+    see(page, "Felt: disappointed, gutted")
+    see(page, "Acme said no. Going for a walk.")
+    shot(page, "day")
+    tap(page.get_by_role("button", name="Back to Mood"))
+    wait_heading(page, "Mood")
+    tap(page.get_by_role("button", name="New entry"))
+    see(page, "Your own words")
+    expect(page.get_by_role("checkbox", name="gutted", exact=True)).to_be_attached()
+
+
+def _seed_history(data_dir, today: date) -> None:
+    """Sixty days of varied moods, walks, and one rejection, written by the real services."""
+    from services.clock import FixedClock
+    from services.container import AppServices
+    from services.db import open_database
+
+    db = open_database(data_dir)
+    tz = datetime.now().astimezone().tzinfo
+    clock = FixedClock(datetime(today.year, today.month, today.day, 9, 0, tzinfo=tz))
+    services = AppServices(db, clock)
+    start = today - timedelta(days=59)
+    rejected_on = today - timedelta(days=12)
+    for i in range(60):
+        day = start + timedelta(days=i)
+        if i % 6 == 5:
+            continue  # not every day gets logged, and that's fine
+        clock.set(datetime(day.year, day.month, day.day, 20, 0, tzinfo=tz))
+        walk = i % 3 == 0
+        mood = 4 if walk else 3
+        if day == rejected_on:
+            services.mood.log_entry(
+                mood=1,
+                feelings=["hurt", "disappointed"],
+                about_rejection=True,
+                note="Didn't get the role at Northwind.",
+            )
+            continue
+        if rejected_on < day <= rejected_on + timedelta(days=2):
+            mood = 2
+        services.mood.log_entry(mood=mood, activities=["walk"] if walk else [], feelings=["calm"] if walk else [])
+    db.dispose()
+
+
+def _set_theme(data_dir, mode: str) -> None:
+    conn = sqlite3.connect(data_dir / "bounceback.db")
+    conn.execute(
+        "INSERT OR REPLACE INTO setting (key, value, updated_at) VALUES ('theme_mode', ?, '2026-01-01 00:00:00')",
+        (f'"{mode}"',),
+    )
+    conn.commit()
+    conn.close()
+
+
+@pytest.mark.parametrize("mode", ["light", "dark"])
+def test_screenshots_mood_with_history(fresh_app, browser, mode):
+    today = date.today()
+    fresh_app.stop()
+    _seed_history(fresh_app.data_dir, today)
+    _set_theme(fresh_app.data_dir, mode)
+    fresh_app.start()
+    for size, (w, h) in {"phone": PHONE, "desktop": DESKTOP}.items():
+        page = open_app(browser, fresh_app.url, w, h)
+        wait_heading(page, "Today")
+        shot(page, f"{mode}-today")
+        nav(page, "Mood")
+        wait_heading(page, "Mood")
+        see(page, f"{today:%B} {today.year}")
+        shot(page, f"{mode}-mood-top")
+        scroll(page, 700)
+        shot(page, f"{mode}-mood-middle")
+        scroll(page, 900)
+        see(page, "Bouncing back")
+        shot(page, f"{mode}-mood-insights")
+        scroll(page, 900)
+        shot(page, f"{mode}-mood-bottom")
+        page.goto(fresh_app.url + "mood/new")
+        wait_heading(page, "How are you feeling?")
+        tap(face(page, 3))
+        shot(page, f"{mode}-form-top")
+        scroll(page, 800)
+        shot(page, f"{mode}-form-middle")
+        scroll(page, 1200)
+        shot(page, f"{mode}-form-bottom")
+        page.context.close()
