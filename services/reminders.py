@@ -79,6 +79,8 @@ class ReminderService:
             return []
         now = self._clock.now()
         today = now.date()
+        if self._first_day(today) == today:
+            return []  # the first day is for getting to know the app, not for nudges
         sent_on: dict[str, str] = self._settings.get("reminders.sent", {}) or {}
         sent = []
         for rule in self.rules:
@@ -95,6 +97,13 @@ class ReminderService:
         if sent:
             self._settings.set("reminders.sent", sent_on)
         return sent
+
+    def _first_day(self, today: date) -> date:
+        stored = self._settings.get("reminders.first_day")
+        if stored is None:
+            self._settings.set("reminders.first_day", today.isoformat())
+            return today
+        return date.fromisoformat(stored)
 
     def send_test(self) -> str:
         """Send a sample; returns the backend's name ("system", "in-app" or "none")."""

@@ -24,7 +24,14 @@ async def reminder_loop(page: ft.Page, services: "AppServices") -> None:
     """While the app is open: catch up on today's missed reminders, then check each minute."""
 
     def show(title: str, message: str) -> None:
-        page.show_dialog(ft.SnackBar(ft.Text(message), duration=ft.Duration(seconds=10), show_close_icon=True))
+        page.show_dialog(
+            ft.SnackBar(
+                ft.Text(message),
+                duration=ft.Duration(seconds=8),
+                show_close_icon=True,
+                behavior=ft.SnackBarBehavior.FLOATING,
+            )
+        )
 
     services.in_app.show = show
     while True:

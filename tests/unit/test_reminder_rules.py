@@ -93,6 +93,7 @@ def test_odd_company_names_never_break_a_reminder(services, clock, company):
 
 
 def test_run_due_sends_through_the_notifier(services, clock, notifier):
+    services.settings.set("reminders.first_day", "2026-01-01")
     at(clock, WED, hour=21)
     sent = services.reminders.run_due()
     assert "mood" in sent and "apply" in sent

@@ -15,6 +15,7 @@ def engine(services, clock, notifier):
     state = {"say": True}
     rule = ReminderRule("apply", "A nudge to apply", "18:00", lambda d: ("Bounceback", f"nudge {d}") if state["say"] else None)
     services.reminders.rules = [rule]
+    services.settings.set("reminders.first_day", "2026-01-01")
     return services.reminders, state
 
 
@@ -114,3 +115,11 @@ def test_plyer_without_backend_reports_false_not_crash(monkeypatch):
 def test_test_notification_names_the_backend(services, notifier):
     assert services.reminders.send_test() == "recording"
     assert notifier.sent
+
+
+def test_no_nudges_on_the_very_first_day(services, clock, notifier):
+    services.reminders.rules = [ReminderRule("apply", "x", "09:00", lambda d: ("t", "m"))]
+    at(clock, 21)
+    assert services.reminders.run_due() == []
+    at(clock, 21, day=5)
+    assert services.reminders.run_due() == ["apply"]
