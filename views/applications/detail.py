@@ -19,7 +19,7 @@ DETAIL_FIELDS = (("source", "Source"), ("industry", "Industry"), ("company_size"
 
 def _row(label: str, value: str, key: str | None = None) -> ft.Control:
     return ft.Row(
-        [ft.Text(label, width=120, color=ft.Colors.ON_SURFACE_VARIANT), ft.Text(value, expand=True, selectable=True, key=key)],
+        [ft.Text(label, width=120, color=ft.Colors.ON_SURFACE_VARIANT), ft.Text(value, expand=True, key=key)],
         vertical_alignment=ft.CrossAxisAlignment.START,
     )
 
@@ -95,7 +95,7 @@ def ApplicationDetail():
     details = [_row("Applied", day_label(app.applied_on, today))]
     details += [_row(label, getattr(app, name)) for name, label in DETAIL_FIELDS if getattr(app, name)]
     if app.notes:
-        details.append(ft.Text(app.notes, selectable=True))
+        details.append(ft.Text(app.notes))
 
     timeline_rows = [
         ft.Row(

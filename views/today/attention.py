@@ -32,7 +32,9 @@ def AttentionSection(version: int = 0):  # version: re-read after changes on Tod
     items = attention_items(services)
     page = ft.context.page
     if not items:
-        body: ft.Control = ft.Text("Nothing needs you right now. Enjoy the quiet.", color=ft.Colors.ON_SURFACE_VARIANT)
+        body: ft.Control = ft.Row(
+            [ft.Text("Nothing needs you right now. Enjoy the quiet.", color=ft.Colors.ON_SURFACE_VARIANT, expand=True)]
+        )
     else:
         body = ft.Column(
             [

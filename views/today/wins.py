@@ -86,10 +86,10 @@ def WinsSection(version: int, on_change: Callable[[], None]):
             tight=True,
         )
     else:
-        body = ft.Text(
+        body = ft.Row([ft.Text(  # a Row takes the card's full width
             "A reply, an interview, a referral, a finished course: they all count. They'll show up here.",
-            color=ft.Colors.ON_SURFACE_VARIANT,
-        )
+            color=ft.Colors.ON_SURFACE_VARIANT, expand=True,
+        )])
     return Section(
         "Small wins",
         ft.Column([body, ft.TextButton("Add a win", icon=ft.Icons.ADD, on_click=lambda: set_adding(True))], spacing=4, tight=True),

@@ -1,0 +1,104 @@
+"""Applications in Chromium: a full application through interview and rejection; list, detail, charts."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.helpers import DESKTOP, PHONE, go_settings, nav, open_app, shot, wait_heading, wait_text
+
+pytestmark = pytest.mark.e2e
+
+
+def fill(page, label: str, text: str, clear: bool = False) -> None:
+    page.get_by_label(label, exact=True).first.click()
+    # Flutter swaps in a real <input> on focus; typing before it exists loses characters.
+    expect(page.locator("input:focus, textarea:focus")).to_have_count(1)
+    page.wait_for_timeout(100)
+    if clear:  # select-all is unreliable in Flutter's field; erase from the end instead
+        page.keyboard.press("End")
+        for _ in range(24):
+            page.keyboard.press("Backspace")
+    page.keyboard.type(text)
+
+
+def save(page) -> None:
+    page.get_by_role("button", name=re.compile("^Save")).last.click()
+
+
+def test_full_application_through_interview_and_rejection(fresh_app, browser):
+    today = date.today()
+    applied, interview = today - timedelta(days=10), today - timedelta(days=3)
+    page = open_app(browser, fresh_app.url, *DESKTOP)
+    nav(page, "Applications")
+    wait_text(page, "No applications yet")
+    page.get_by_role("button", name=re.compile("^Add")).click()
+    wait_heading(page, "New application")
+    fill(page, "Company", "Acme & Söhne")
+    fill(page, "Role", "Data analyst")
+    fill(page, "Date applied", applied.isoformat(), clear=True)
+    fill(page, "Industry", "Logistics")
+    fill(page, "Link to the listing", "https://jobs.example/123")
+    fill(page, "Notes", "Referred by Sam; ask about the team's data stack.")
+    shot(page, "form")
+    save(page)
+    wait_heading(page, "Data analyst · Acme & Söhne")
+
+    page.get_by_role("button", name=re.compile("^Interview")).click()
+    fill(page, "On", interview.isoformat(), clear=True)
+    save(page)
+    wait_text(page, "Marked as interview.")
+    page.get_by_role("button", name=re.compile("^Rejected")).click()
+    save(page)
+    # The Feedback feature's after-rejection sheet lives at this route.
+    page.wait_for_url(re.compile(r"/feedback/after-rejection/\d+$"))
+
+    nav(page, "Applications")
+    page.get_by_text("Data analyst · Acme & Söhne").first.click()
+    wait_heading(page, "Data analyst · Acme & Söhne")
+    day = lambda d: f"{d.day} {d:%b %Y}"  # noqa: E731
+    # The timeline reads as one group: each status with its own date, in order.
+    wait_text(page, re.compile(rf"Applied\s+{day(applied)}\s+Interview\s+{day(interview)}\s+Rejected\s+{day(today)}"))
+    reapply = re.compile(r"Suggested: apply here again from \d+ \w+ \d{4}")
+    expect(page.get_by_text(reapply).or_(page.get_by_label(reapply)).first).to_be_visible()
+    shot(page, "detail")
+    page.set_viewport_size({"width": PHONE[0], "height": PHONE[1]})
+    expect(page.get_by_role("tab", name="Applications", exact=True)).to_be_visible()
+    page.wait_for_timeout(500)
+    shot(page, "detail")
+
+
+@pytest.mark.parametrize("theme", ["Light", "Dark"])
+def test_list_and_charts_screenshots(fresh_app, browser, theme):
+    page = open_app(browser, fresh_app.url, *DESKTOP)
+    go_settings(page)
+    radio = page.get_by_role("radio", name=theme)
+    radio.click()
+    expect(radio).to_be_checked()
+    nav(page, "Today")
+    page.get_by_role("button", name=re.compile("^Several")).click()
+    page.get_by_role("button", name="3", exact=True).click()
+    nav(page, "Applications")
+    page.get_by_role("button", name=re.compile("^Add")).click()
+    fill(page, "Company", "Globex")
+    fill(page, "Role", "Operations lead")
+    save(page)
+    wait_heading(page, "Operations lead · Globex")
+    nav(page, "Applications")
+    wait_text(page, "1–4 of 4")
+    for size in (DESKTOP, PHONE):
+        page.set_viewport_size({"width": size[0], "height": size[1]})
+        page.wait_for_timeout(700)
+        wait_text(page, "1–4 of 4")
+        shot(page, f"list-{theme}")
+    page.get_by_label("Charts and patterns").first.click()
+    wait_heading(page, "Charts and patterns")
+    page.wait_for_timeout(700)
+    shot(page, f"charts-{theme}")
+    page.set_viewport_size({"width": DESKTOP[0], "height": DESKTOP[1]})
+    page.wait_for_timeout(700)
+    wait_heading(page, "Charts and patterns")
+    shot(page, f"charts-{theme}")

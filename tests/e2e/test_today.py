@@ -1,0 +1,67 @@
+"""Today in Chromium: +1 three times, undo one, the count survives a restart; screenshots."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.helpers import DESKTOP, PHONE, go_settings, nav, open_app, shot, wait_heading
+
+pytestmark = pytest.mark.e2e
+
+
+def count_is(page, n: int) -> None:
+    expect(
+        page.get_by_text(f"Today's count: {n}", exact=True).or_(page.get_by_label(f"Today's count: {n}")).first
+    ).to_be_visible()
+
+
+def plus_one(page):
+    return page.get_by_role("button", name=re.compile(r"^\+1 application"))
+
+
+def test_plus_one_undo_and_restart(fresh_app, browser):
+    page = open_app(browser, fresh_app.url, *DESKTOP)
+    wait_heading(page, "Today")
+    count_is(page, 0)
+    for n in (1, 2, 3):
+        plus_one(page).click()
+        count_is(page, n)
+    page.get_by_role("button", name="Undo").first.click()
+    count_is(page, 2)
+    shot(page, "Today-after-undo")
+
+    fresh_app.restart()
+    page = open_app(browser, fresh_app.url, *PHONE)
+    wait_heading(page, "Today")
+    count_is(page, 2)
+    page.get_by_role("button", name=re.compile("^Several")).click()
+    page.get_by_role("button", name="4", exact=True).click()
+    count_is(page, 6)
+    shot(page, "Today")
+
+
+@pytest.mark.parametrize("theme", ["Light", "Dark"])
+def test_today_screenshots(fresh_app, browser, theme):
+    page = open_app(browser, fresh_app.url, *DESKTOP)
+    wait_heading(page, "Today")
+    plus_one(page).click()
+    count_is(page, 1)
+    go_settings(page)
+    radio = page.get_by_role("radio", name=theme)
+    radio.click()
+    expect(radio).to_be_checked()
+    nav(page, "Today")
+    count_is(page, 1)
+    page.wait_for_timeout(600)  # let the snack bar and theme animation settle
+    shot(page, f"Today-{theme}")
+    page.set_viewport_size({"width": PHONE[0], "height": PHONE[1]})
+    expect(page.get_by_role("tab", name="Today", exact=True)).to_be_visible()  # the phone layout is in
+    count_is(page, 1)
+    page.wait_for_timeout(600)
+    shot(page, f"Today-{theme}")
+    page.mouse.wheel(0, 1200)
+    page.wait_for_timeout(400)
+    shot(page, f"Today-{theme}-scrolled")
