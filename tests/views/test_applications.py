@@ -118,3 +118,14 @@ async def test_insights_render_chart_and_patterns(mount_bounceback, services, cl
     assert h.find_text("Job board")
     await h.dispatch(h.one(ft.SegmentedButton), "change", None, {"selected": ["week"]})
     assert h.find_text("6 sent in the last 12 weeks.", exact=False)
+
+
+async def test_a_gentle_note_when_the_company_is_still_in_its_waiting_period(mount_bounceback, services, clock):
+    old = services.applications.add_application(applied_on=clock.today() - timedelta(days=20), company="Hooli")
+    services.applications.change_status(application_id=old.id, status="rejected")
+    h = await mount_bounceback(width=390, height=844, route="/applications/new")
+    await h.set_value(field(h, "company"), "hooli")
+    await h.blur(field(h, "company"))
+    assert "the wait you set runs until" in field(h, "company").helper
+    await h.click(h.find_button("Save"))  # a note, not a block
+    assert services.applications.list_applications(text="hooli").total == 2

@@ -54,6 +54,10 @@ def DateField(
         on_change=lambda e: on_change(e.control.value or ""),
         suffix=ft.Semantics(
             label=f"Pick {label.lower()} from a calendar", button=True,
-            content=ft.IconButton(ft.Icons.CALENDAR_MONTH_OUTLINED, tooltip="Calendar", on_click=pick),
+            content=ft.IconButton(
+                ft.Icons.CALENDAR_MONTH_OUTLINED, tooltip="Calendar", on_click=pick, icon_size=20,
+                padding=ft.Padding.all(0), visual_density=ft.VisualDensity.COMPACT,
+                size_constraints=ft.BoxConstraints(max_height=24, max_width=32),
+            ),
         ),
     )

@@ -9,7 +9,7 @@ import flet as ft
 from models.application import STATUSES
 from services.errors import NotFound
 from views.applications.dates import DateField, parse_day
-from views.applications.format import STATUS_ICONS, StatusChip, day_label, snack, status_label, title_of
+from views.applications.format import STATUS_ICONS, StatusChip, day_label, full_width, snack, status_label, title_of
 from views.applications.status_dialog import status_dialog
 from views.common.layout import EmptyState, Screen, Section
 from views.context import use_services
@@ -146,8 +146,8 @@ def ApplicationDetail():
             ft.Row([StatusChip(app.status), ft.Text(f"since {day_label(app.status_on, today)}", color=ft.Colors.ON_SURFACE_VARIANT)]),
             Section("Details", ft.Column(details, spacing=8, tight=True)),
             Section("Timeline", ft.Column(timeline_rows, spacing=10, tight=True)),
-            Section("Move to", moves, subtitle="Each change is kept with its date."),
-            Section("Reapplying", reapply),
+            Section("Move to", full_width(moves), subtitle="Each change is kept with its date."),
+            Section("Reapplying", full_width(reapply)),
             ft.Row([ft.TextButton("Delete application", icon=ft.Icons.DELETE_OUTLINE, on_click=delete,
                                   style=ft.ButtonStyle(color=ft.Colors.ERROR))]),
         ],

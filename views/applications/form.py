@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import flet as ft
 
-from models.application import COMPANY_SIZES, LINK_MAX, NAME_MAX, NOTES_MAX, SOURCES, STATUS_LABELS, STATUSES
+from models.application import COMPANY_SIZES, SOURCES, STATUS_LABELS, STATUSES
 from services.errors import NotFound, ValidationError
 from views.applications.dates import DateField, parse_day
 from views.applications.detail import BackLink
@@ -91,8 +91,8 @@ def ApplicationForm():
     half = {"xs": 12, "md": 6}
     grid = ft.ResponsiveRow(
         [
-            ft.Container(field("company", "Company", max_length=NAME_MAX, on_blur=check_company, helper=note), col=half),
-            ft.Container(field("role", "Role", max_length=NAME_MAX), col=half),
+            ft.Container(field("company", "Company", on_blur=check_company, helper=note), col=half),
+            ft.Container(field("role", "Role"), col=half),
             ft.Container(DateField(label="Date applied", value=values["applied_on"], error=errors.get("applied_on"),
                                    on_change=lambda text: set_values(lambda v: {**v, "applied_on": text}),
                                    first=today.replace(year=today.year - 30), last=today, key="field-applied_on"), col=half),
@@ -103,10 +103,10 @@ def ApplicationForm():
                 col=half,
             ),
             ft.Container(dropdown("source", "Source", [(s, s) for s in SOURCES]), col=half),
-            ft.Container(field("industry", "Industry", max_length=NAME_MAX), col=half),
+            ft.Container(field("industry", "Industry"), col=half),
             ft.Container(dropdown("company_size", "Company size", [(s, f"{s} people") for s in COMPANY_SIZES]), col=half),
-            ft.Container(field("link", "Link to the listing", max_length=LINK_MAX), col=half),
-            ft.Container(field("notes", "Notes", multiline=True, min_lines=3, max_lines=10, max_length=NOTES_MAX), col=12),
+            ft.Container(field("link", "Link to the listing"), col=half),
+            ft.Container(field("notes", "Notes", multiline=True, min_lines=3, max_lines=10), col=12),
         ],
         spacing=16,
         run_spacing=16,

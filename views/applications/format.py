@@ -70,3 +70,8 @@ def snack(text: str, *, action: str | None = None, on_action=None, seconds: int 
     page.show_dialog(
         ft.SnackBar(ft.Text(text), action=action, on_action=on_action, duration=ft.Duration(seconds=seconds), show_close_icon=action is None)
     )
+
+
+def full_width(control: ft.Control) -> ft.Control:
+    """Stretch a control across its card (a Column otherwise sizes children to their content)."""
+    return ft.Row([ft.Container(content=control, expand=True)])
