@@ -133,10 +133,14 @@ async def test_mock_interview_marks_hard_ones(mount_bounceback, services):
     await h.click(h.find_button("Begin"))
     assert h.find_text("Question 1 of 3")
     assert not h.find_by_key("answer")
+    # The clock runs by itself; stop it so its ticks don't race the harness's settling.
+    await h.click(h.find_button("Stop timer"))
     await h.toggle(h.find_by_key("hard"), True)
     await h.type_text(h.find_by_key("mock-note"), "Ran long")
     await h.click(h.find_button("Next question"))
+    await h.click(h.find_button("Stop timer"))
     await h.click(h.find_button("Next question"))
+    await h.click(h.find_button("Stop timer"))
     await h.click(h.find_button("Finish"))
     assert h.find_text(re.compile(r"^1 felt hard"), exact=False)
     hard = [c for c in services.practice.list_cards(limit=100).cards if "Ran long" in c.notes]

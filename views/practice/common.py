@@ -66,7 +66,7 @@ def StarAnswer(card) -> ft.Control:
                 ft.Column(
                     [
                         ft.Text(label, weight=ft.FontWeight.W_600, color=ft.Colors.PRIMARY, size=13),
-                        ft.Text(text, selectable=True),
+                        ft.Text(text),
                     ],
                     spacing=2,
                     tight=True,
@@ -77,7 +77,7 @@ def StarAnswer(card) -> ft.Control:
             ft.Column(
                 [
                     ft.Text("Notes", weight=ft.FontWeight.W_600, color=ft.Colors.ON_SURFACE_VARIANT, size=13),
-                    ft.Text(card.notes.strip(), color=ft.Colors.ON_SURFACE_VARIANT, selectable=True),
+                    ft.Text(card.notes.strip(), color=ft.Colors.ON_SURFACE_VARIANT),
                 ],
                 spacing=2,
                 tight=True,
@@ -149,3 +149,8 @@ def AnswerTimer(autostart: bool = False, aim_seconds: int | None = None):
 
 def BackButton(label: str, route: str) -> ft.Control:
     return ft.TextButton(label, icon=ft.Icons.ARROW_BACK, on_click=lambda: ft.context.page.navigate(route))
+
+
+def Stretch(controls: list[ft.Control], *, spacing: float = 16, key: str | None = None) -> ft.Control:
+    """A column whose children take the full width (cards and text fields line up)."""
+    return ft.Column(controls, spacing=spacing, tight=True, horizontal_alignment=ft.CrossAxisAlignment.STRETCH, key=key)

@@ -7,7 +7,7 @@ import flet as ft
 from services.practice_deck import PAGE_SIZE
 from views.common.layout import EmptyState, Screen
 from views.context import use_services, use_viewport
-from views.practice.common import BackButton, card_subtitle, category_options
+from views.practice.common import BackButton, Stretch, card_subtitle, category_options
 
 
 @ft.component
@@ -80,17 +80,23 @@ def DeckScreen():
     return Screen(
         "Your questions",
         [
-            BackButton("Back to Practice", "/practice"),
-            ft.TextField(
-                key="search",
-                hint_text="Search questions and answers",
-                prefix_icon=ft.Icons.SEARCH,
-                value=search,
-                on_change=lambda e: set_search(e.control.value or ""),
-                dense=True,
-            ),
-            ft.Row(filters, wrap=True, spacing=12, run_spacing=8, vertical_alignment=ft.CrossAxisAlignment.CENTER),
-            ft.Column(rows, spacing=0, tight=True, key="card-list"),
+            Stretch(
+                [
+                    BackButton("Back to Practice", "/practice"),
+                    ft.TextField(
+                        key="search",
+                        hint_text="Search questions and answers",
+                        prefix_icon=ft.Icons.SEARCH,
+                        value=search,
+                        on_change=lambda e: set_search(e.control.value or ""),
+                        dense=True,
+                    ),
+                    ft.Row(
+                        filters, wrap=True, spacing=12, run_spacing=8, vertical_alignment=ft.CrossAxisAlignment.CENTER
+                    ),
+                    Stretch(rows, spacing=0, key="card-list"),
+                ]
+            )
         ],
         actions=[
             ft.FilledButton("Add", icon=ft.Icons.ADD, on_click=lambda: nav("/practice/cards/new"), key="add-card")

@@ -9,7 +9,7 @@ from services.errors import NotFound, ValidationError
 from services.practice_deck import STAR_FIELDS, card_tags
 from views.common.layout import EmptyState, Screen, Section
 from views.context import use_services, use_viewport
-from views.practice.common import BackButton, category_options, next_due_text
+from views.practice.common import BackButton, Stretch, category_options, next_due_text
 from views.practice.fields import StarFields
 
 DECK_ROUTE = "/practice/cards"
@@ -117,6 +117,7 @@ def CardEditorScreen():
         value=values["question"],
         error=errors.get("question"),
         helper="You'll see this first, then answer it out loud." if not duplicates else None,
+        helper_max_lines=2,
         multiline=True,
         min_lines=1,
         max_lines=4,
@@ -181,28 +182,32 @@ def CardEditorScreen():
     return Screen(
         "New question" if card_id is None else "Edit question",
         [
-            BackButton("Your questions", DECK_ROUTE),
-            *status,
-            Section("The question", ft.Column([question_field, duplicate_note, meta], spacing=12, tight=True)),
-            Section(
-                "Your answer",
-                ft.Column(StarFields(values, errors, change), spacing=12, tight=True),
-                subtitle="STAR: Situation, Task, Action, Result. Short notes are enough; you'll say it in your own words.",
-            ),
-            Section(
-                "Notes",
-                ft.TextField(
-                    key="notes",
-                    value=values["notes"],
-                    error=errors.get("notes"),
-                    hint_text="Anything to remember: a number to mention, a phrase that works",
-                    multiline=True,
-                    min_lines=2,
-                    max_lines=10,
-                    max_length=NOTES_MAX,
-                    on_change=lambda e: change("notes", e.control.value or ""),
-                ),
-            ),
-            ft.Row(actions, wrap=True, spacing=12),
+            Stretch(
+                [
+                    BackButton("Your questions", DECK_ROUTE),
+                    *status,
+                    Section("The question", Stretch([question_field, duplicate_note, meta], spacing=12)),
+                    Section(
+                        "Your answer",
+                        Stretch(StarFields(values, errors, change), spacing=12),
+                        subtitle="STAR: Situation, Task, Action, Result. Short notes are enough; you'll say it in your own words.",
+                    ),
+                    Section(
+                        "Notes",
+                        ft.TextField(
+                            key="notes",
+                            value=values["notes"],
+                            error=errors.get("notes"),
+                            hint_text="Anything to remember: a number to mention, a phrase that works",
+                            multiline=True,
+                            min_lines=2,
+                            max_lines=10,
+                            max_length=NOTES_MAX,
+                            on_change=lambda e: change("notes", e.control.value or ""),
+                        ),
+                    ),
+                    ft.Row(actions, wrap=True, spacing=12),
+                ]
+            )
         ],
     )

@@ -26,6 +26,7 @@ def StarFields(
                 label=label,
                 value=values.get(name, ""),
                 helper=hint,
+                helper_max_lines=2,
                 error=errors.get(name),
                 multiline=True,
                 min_lines=2,

@@ -9,7 +9,7 @@ import flet as ft
 
 from views.common.layout import Screen, Section
 from views.context import use_services
-from views.practice.common import AnswerTimer, BackButton, CategoryChip, category_options, format_seconds
+from views.practice.common import AnswerTimer, BackButton, CategoryChip, Stretch, category_options, format_seconds
 
 HOME = "/practice"
 SIZES = (3, 5, 8, 10)
@@ -28,7 +28,7 @@ class Answered:
 def Setup(size: int, set_size, category: str, set_category, begin, available: int) -> ft.Control:
     return Section(
         "Set up your mock interview",
-        ft.Column(
+        Stretch(
             [
                 ft.Text("How many questions?"),
                 ft.SegmentedButton(
@@ -58,7 +58,6 @@ def Setup(size: int, set_size, category: str, set_category, begin, available: in
                 ),
             ],
             spacing=12,
-            tight=True,
         ),
     )
 
@@ -83,16 +82,14 @@ def Review(answers: list[Answered]) -> ft.Control:
         if hard
         else "None felt hard. Good sign that your answers are settling in."
     )
-    return ft.Column(
+    return Stretch(
         [
-            Section(headline, ft.Column(rows, spacing=0, tight=True), subtitle=text),
+            Section(headline, Stretch(rows, spacing=0), subtitle=text),
             ft.Row(
                 [ft.FilledButton("Back to Practice", on_click=lambda: ft.context.page.navigate(HOME))],
                 wrap=True,
             ),
         ],
-        spacing=16,
-        tight=True,
         key="mock-review",
     )
 
@@ -139,35 +136,46 @@ def MockScreen():
     return Screen(
         "Mock interview",
         [
-            ft.Row(
+            Stretch(
                 [
-                    ft.Text(f"Question {index + 1} of {len(picked)}", color=ft.Colors.ON_SURFACE_VARIANT, expand=True),
-                    CategoryChip(card.category),
+                    ft.Row(
+                        [
+                            ft.Text(
+                                f"Question {index + 1} of {len(picked)}",
+                                color=ft.Colors.ON_SURFACE_VARIANT,
+                                expand=True,
+                            ),
+                            CategoryChip(card.category),
+                        ]
+                    ),
+                    ft.ProgressBar(value=index / len(picked), border_radius=4),
+                    ft.Text(card.question, theme_style=ft.TextThemeStyle.HEADLINE_SMALL, key="mock-question"),
+                    AnswerTimer(autostart=True, aim_seconds=AIM_SECONDS, key=f"mock-timer-{card.id}"),
+                    ft.Checkbox(
+                        label="This one felt hard",
+                        value=hard,
+                        on_change=lambda e: set_hard(bool(e.control.value)),
+                        key="hard",
+                    ),
+                    ft.TextField(
+                        key="mock-note",
+                        label="A note for later (optional)",
+                        value=note,
+                        max_length=500,
+                        on_change=lambda e: set_note(e.control.value or ""),
+                    ),
+                    ft.Row(
+                        [
+                            ft.FilledButton(
+                                "Finish" if last else "Next question",
+                                icon=ft.Icons.ARROW_FORWARD,
+                                on_click=next_question,
+                                key="next",
+                            )
+                        ],
+                        wrap=True,
+                    ),
                 ]
-            ),
-            ft.ProgressBar(value=index / len(picked), border_radius=4),
-            ft.Text(card.question, theme_style=ft.TextThemeStyle.HEADLINE_SMALL, key="mock-question"),
-            AnswerTimer(autostart=True, aim_seconds=AIM_SECONDS, key=f"mock-timer-{card.id}"),
-            ft.Checkbox(
-                label="This one felt hard", value=hard, on_change=lambda e: set_hard(bool(e.control.value)), key="hard"
-            ),
-            ft.TextField(
-                key="mock-note",
-                label="A note for later (optional)",
-                value=note,
-                max_length=500,
-                on_change=lambda e: set_note(e.control.value or ""),
-            ),
-            ft.Row(
-                [
-                    ft.FilledButton(
-                        "Finish" if last else "Next question",
-                        icon=ft.Icons.ARROW_FORWARD,
-                        on_click=next_question,
-                        key="next",
-                    )
-                ],
-                wrap=True,
-            ),
+            )
         ],
     )

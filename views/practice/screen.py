@@ -6,6 +6,7 @@ import flet as ft
 
 from views.common.layout import Screen, Section
 from views.context import use_services, use_viewport
+from views.practice.common import Stretch
 from views.practice.stats import StatsSection
 
 
@@ -88,4 +89,4 @@ def PracticeScreen():
         )
     )
     controls.append(StatsSection(stats))
-    return Screen("Practice", controls)
+    return Screen("Practice", [Stretch(controls)])

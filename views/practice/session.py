@@ -11,7 +11,7 @@ from services.practice_deck import STAR_FIELDS
 from views.common.layout import EmptyState, Screen
 from views.context import use_services
 from views.keyboard import use_shortcut
-from views.practice.common import AnswerTimer, BackButton, CategoryChip, StarAnswer
+from views.practice.common import AnswerTimer, BackButton, CategoryChip, StarAnswer, Stretch
 from views.practice.fields import StarFields
 
 HOME = "/practice"
@@ -155,7 +155,7 @@ def SessionScreen():
             ]
         ),
         ft.ProgressBar(value=index / len(queue), border_radius=4),
-        ft.Text(card.question, theme_style=ft.TextThemeStyle.HEADLINE_SMALL, key="question", selectable=True),
+        ft.Text(card.question, theme_style=ft.TextThemeStyle.HEADLINE_SMALL, key="question"),
         AnswerTimer(key=f"timer-{card.id}"),
     ]
     if not revealed:
@@ -230,7 +230,7 @@ def SessionScreen():
         else:
             ft.context.page.navigate(HOME)
 
-    return Screen("Practice session", body, actions=[ft.TextButton("End session", on_click=end)])
+    return Screen("Practice session", [Stretch(body)], actions=[ft.TextButton("End session", on_click=end)])
 
 
 def _card(practice, card_id):

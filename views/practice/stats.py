@@ -6,6 +6,7 @@ import flet as ft
 import flet_charts as fch
 
 from views.common.layout import Section
+from views.practice.common import Stretch
 
 
 def _tile(value: str, label: str, key: str) -> ft.Control:
@@ -85,7 +86,7 @@ def StatsSection(stats) -> ft.Control:
     )
     return Section(
         "Your progress",
-        ft.Column(
+        Stretch(
             [
                 tiles,
                 ft.Text(states, size=13, color=ft.Colors.ON_SURFACE_VARIANT),
@@ -93,6 +94,5 @@ def StatsSection(stats) -> ft.Control:
                 chart,
             ],
             spacing=12,
-            tight=True,
         ),
     )
