@@ -106,13 +106,15 @@ def _seed_history(data_dir, today: date) -> None:
     clock = FixedClock(datetime(today.year, today.month, today.day, 9, 0, tzinfo=tz))
     services = AppServices(db, clock)
     start = today - timedelta(days=59)
-    rejected_on = today - timedelta(days=12)
+    rejected_on = today - timedelta(days=13)  # a logged day (every sixth is skipped)
     for i in range(60):
         day = start + timedelta(days=i)
         if i % 6 == 5:
             continue  # not every day gets logged, and that's fine
         clock.set(datetime(day.year, day.month, day.day, 20, 0, tzinfo=tz))
         walk = i % 3 == 0
+        if i % 2 == 0:
+            services.applications.log_application()
         mood = 4 if walk else 3
         if day == rejected_on:
             services.mood.log_entry(
@@ -145,7 +147,7 @@ def test_screenshots_mood_with_history(fresh_app, browser, mode):
     _seed_history(fresh_app.data_dir, today)
     _set_theme(fresh_app.data_dir, mode)
     fresh_app.start()
-    for size, (w, h) in {"phone": PHONE, "desktop": DESKTOP}.items():
+    for w, h in (PHONE, DESKTOP):
         page = open_app(browser, fresh_app.url, w, h)
         wait_heading(page, "Today")
         shot(page, f"{mode}-today")
@@ -160,7 +162,8 @@ def test_screenshots_mood_with_history(fresh_app, browser, mode):
         shot(page, f"{mode}-mood-insights")
         scroll(page, 900)
         shot(page, f"{mode}-mood-bottom")
-        page.goto(fresh_app.url + "mood/new")
+        scroll(page, -5000)
+        tap(page.get_by_role("button", name="New entry"))
         wait_heading(page, "How are you feeling?")
         tap(face(page, 3))
         shot(page, f"{mode}-form-top")

@@ -94,7 +94,7 @@ def MoodFormScreen():
     feelings_groups = [*vocabulary.feeling_groups]
     if vocabulary.own_feelings:
         feelings_groups.append(("Your own words", vocabulary.own_feelings))
-    activity_groups = [("Built in", vocabulary.activities)]
+    activity_groups = [("Ideas", vocabulary.activities)]
     if vocabulary.own_activities:
         activity_groups.append(("Your own", vocabulary.own_activities))
 
@@ -148,15 +148,20 @@ def MoodFormScreen():
             ),
             Section(
                 "Journal",
-                ft.TextField(
-                    key="note",
-                    label="What's on your mind? (optional)",
-                    value=note,
-                    multiline=True,
-                    min_lines=3,
-                    max_lines=10,
-                    on_change=lambda e: set_note(e.control.value or ""),
-                    error=errors.get("note"),
+                ft.Row(
+                    [
+                        ft.TextField(
+                            key="note",
+                            label="What's on your mind? (optional)",
+                            value=note,
+                            multiline=True,
+                            min_lines=3,
+                            max_lines=10,
+                            on_change=lambda e: set_note(e.control.value or ""),
+                            error=errors.get("note"),
+                            expand=True,
+                        )
+                    ]
                 ),
             ),
             Section(
@@ -166,7 +171,7 @@ def MoodFormScreen():
                     groups=activity_groups,
                     selected=activities,
                     on_change=set_activities,
-                    field_label="Find or add an activity",
+                    field_label="Find or add self-care",
                     error=errors.get("activities"),
                 ),
             ),

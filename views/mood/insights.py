@@ -94,7 +94,7 @@ def BounceBacks(report: BounceBackReport) -> ft.Control:
     if report.trend:
         lines.append(ft.Text(TREND_WORDS[report.trend], weight=ft.FontWeight.W_600))
     known = report.known
-    if known:
+    if len(known) >= 2:
         avg = sum(b.days for b in known) / len(known)
         lines.append(ft.Text(f"On average, about {avg:.0f} days to get back to your usual mood.", size=13))
     for i, b in enumerate(report.items[:8]):

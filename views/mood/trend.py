@@ -10,6 +10,7 @@ import flet_charts as fch
 from services.mood import DaySummary
 
 RANGES = {"30": 30, "90": 90, "365": 365}
+STEPS = {30: 7, 90: 30, 365: 91}  # days between date labels
 
 
 def points_for(summaries: list[DaySummary], start: date, days: int) -> list[tuple[int, float]]:
@@ -23,7 +24,7 @@ def points_for(summaries: list[DaySummary], start: date, days: int) -> list[tupl
 
 
 def _bottom_labels(start: date, days: int) -> list[fch.ChartAxisLabel]:
-    step = {30: 7, 90: 30, 365: 91}[days]
+    step = STEPS[days]
     labels = []
     for x in range(0, days, step):
         d = start + timedelta(days=x)
@@ -76,8 +77,11 @@ def MoodTrend(summaries_for, today: date, version: int = 0):
                         left_axis=fch.ChartAxis(
                             labels=[fch.ChartAxisLabel(value=v, label=ft.Text(str(v), size=11)) for v in range(1, 6)],
                             label_size=24,
+                            label_spacing=1,
                         ),
-                        bottom_axis=fch.ChartAxis(labels=_bottom_labels(start, days), label_size=28),
+                        bottom_axis=fch.ChartAxis(
+                            labels=_bottom_labels(start, days), label_size=28, label_spacing=STEPS[days]
+                        ),
                         horizontal_grid_lines=fch.ChartGridLines(
                             interval=1, color=ft.Colors.with_opacity(0.15, ft.Colors.ON_SURFACE), width=1
                         ),

@@ -75,7 +75,7 @@ def WordPicker(
                         error=error,
                         expand=True,
                     ),
-                    ft.OutlinedButton("Add", icon=ft.Icons.ADD, on_click=lambda: add_typed(), disabled=not needle),
+                    ft.OutlinedButton("Add", on_click=lambda: add_typed(), disabled=not needle),
                 ],
                 vertical_alignment=ft.CrossAxisAlignment.START,
             ),
