@@ -11,6 +11,7 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from tests.e2e.helpers import DESKTOP, PHONE, nav, open_app, shot, wait_heading
+from views.mood.faces import MOOD_COLORS
 
 pytestmark = pytest.mark.e2e
 
@@ -34,6 +35,17 @@ def type_into(page: Page, label: str, text: str, enter: bool = False) -> None:
     page.keyboard.type(text)
     if enter:
         page.keyboard.press("Enter")
+
+
+def _cell_color(page: Page, cell: Locator) -> str:
+    """The colour near a calendar cell's top-left corner (inside its rounded border), as #rrggbb."""
+    box = cell.bounding_box()
+    png = page.screenshot(clip={"x": box["x"] + 8, "y": box["y"] + 6, "width": 2, "height": 2})
+    from io import BytesIO
+
+    Image = pytest.importorskip("PIL.Image")  # Pillow comes with flet's dependencies
+    r, g, b = Image.open(BytesIO(png)).convert("RGB").getpixel((0, 0))
+    return f"#{r:02x}{g:02x}{b:02x}"
 
 
 def see(page: Page, text: str) -> None:
@@ -84,6 +96,7 @@ def test_quick_and_full_entries_survive_a_restart(fresh_app, browser):
     cell = page.get_by_role("button", name=re.compile(re.escape(day_name)))
     expect(cell.first).to_be_attached()
     shot(page, "calendar-after-restart")
+    assert _cell_color(page, cell.first) == MOOD_COLORS[3].lower(), "the day is tinted by its mood (3: okay)"
     tap(cell.first)
     see(page, "Felt: disappointed, gutted")
     see(page, "Acme said no. Going for a walk.")
