@@ -1,0 +1,222 @@
+"""Small helpers for driving Bounceback's Flet web view in Chromium.
+
+Flutter draws on a canvas; its semantics (accessibility) tree is what makes the UI
+addressable. `open_app` turns it on. Every page opened with `open_app` records the
+requests it makes to other hosts and its console errors; the autouse fixture in
+conftest.py checks them when the test ends (see `page_problems`).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from playwright.sync_api import Browser, ConsoleMessage, Locator, Page, expect
+
+REPO = Path(__file__).resolve().parents[2]
+SCREENSHOTS = REPO / "screenshots"  # ignored by git
+
+TIMEOUT_MS = 30_000  # generous: two shared cores, Flutter's first load takes a few seconds
+
+# Requests the Flet 1.0.5 web client makes to other hosts even with no_cdn=True.
+# Its Flutter bundle (flet_web/web/main.dart.js, package rive_native) hard-codes the Rive
+# runtime's CDN and fetches it at start-up; we abort it in the browser (as if offline) and
+# the app works without it. (Its fallback ".../wasm_compatibility/rive_native.js" is for
+# browsers without WebAssembly GC; Chromium never asks for it.) Anything not listed here
+# fails the test: the app must render and work with no network.
+KNOWN_EXTERNAL_URLS = frozenset(
+    {
+        "https://cdn.jsdelivr.net/npm/@rive-app/flutter-native-wasm@44.0.0/wasm/rive_native.js",
+    }
+)
+
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
+
+# Console errors that mean a Flutter widget failed to build or Dart threw.
+FLUTTER_ERROR = re.compile(
+    r"EXCEPTION CAUGHT BY|Another exception was thrown|ErrorWidget|Exception:|Error:|Uncaught", re.IGNORECASE
+)
+
+# Destinations in navigation order; Settings is an icon button, not a destination.
+DESTINATIONS = ["Today", "Applications", "Mood", "Feedback", "Practice"]
+PHONE = (390, 844)
+DESKTOP = (1280, 800)
+
+
+def is_local(url: str) -> bool:
+    parts = urlsplit(url)
+    if parts.scheme in ("data", "blob", "about", "chrome", "chrome-extension", "devtools"):
+        return True
+    return (parts.hostname or "") in LOCAL_HOSTS
+
+
+@dataclass
+class PageRecord:
+    """What a page did that a test may want to check."""
+
+    external_requests: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)  # "text (url)"
+    page_errors: list[str] = field(default_factory=list)  # uncaught JS exceptions
+    allowed_errors: list[re.Pattern] = field(default_factory=list)
+    url: str = ""  # what open_app loaded
+
+    def allow_console_error(self, pattern: str) -> None:
+        """Tolerate console errors matching `pattern` (regex) on this page."""
+        self.allowed_errors.append(re.compile(pattern))
+
+    def problems(self) -> list[str]:
+        out = [
+            f"unexpected request to another host: {u}" for u in self.external_requests if u not in KNOWN_EXTERNAL_URLS
+        ]
+        for err in self.console_errors:
+            if _known_blocked(err) or any(p.search(err) for p in self.allowed_errors):
+                continue
+            if FLUTTER_ERROR.search(err) or "net::" not in err:
+                out.append(f"console error: {err}")
+            elif "net::ERR_NAME_NOT_RESOLVED" not in err:
+                out.append(f"console network error: {err}")
+        out += [f"uncaught page error: {e}" for e in self.page_errors]
+        return out
+
+
+def _known_blocked(err: str) -> bool:
+    return "net::ERR_NAME_NOT_RESOLVED" in err and any(u in err for u in KNOWN_EXTERNAL_URLS)
+
+
+_open: list[tuple[Page, PageRecord]] = []
+
+
+def record(page: Page) -> PageRecord:
+    """The PageRecord of a page opened with open_app."""
+    for p, rec in _open:
+        if p is page:
+            return rec
+    raise KeyError("page was not opened with open_app")
+
+
+def finish_pages(url_prefix: str = "") -> list[str]:
+    """Close the pages opened with open_app on URLs starting with `url_prefix` (all by default),
+    and their contexts; return their problems."""
+    problems: list[str] = []
+    for page, rec in [(p, r) for p, r in _open if r.url.startswith(url_prefix)]:
+        _open.remove((page, rec))
+        problems += rec.problems()
+        try:
+            page.context.close()
+        except Exception:  # already closed
+            pass
+    return problems
+
+
+def open_app(browser: Browser, url: str, width: int = DESKTOP[0], height: int = DESKTOP[1]) -> Page:
+    """A new page (own context) at width x height, loaded, semantics on, Today's navigation visible."""
+    context = browser.new_context(viewport={"width": width, "height": height})
+    rec = PageRecord(url=url)
+
+    def on_request(req):
+        if not is_local(req.url):
+            rec.external_requests.append(req.url)
+
+    def on_console(msg: ConsoleMessage):
+        if msg.type == "error":
+            where = msg.location.get("url", "") if msg.location else ""
+            rec.console_errors.append(f"{msg.text} ({where})" if where else msg.text)
+
+    context.on("request", on_request)
+    # Behave the same with or without internet: other hosts look unreachable.
+    context.route(lambda u: not is_local(u), lambda route: route.abort("namenotresolved"))
+    page = context.new_page()
+    page.on("console", on_console)
+    page.on("pageerror", lambda exc: rec.page_errors.append(str(exc)))
+    page.on("websocket", lambda ws: None if is_local(ws.url) else rec.external_requests.append(ws.url))
+    page.set_default_timeout(TIMEOUT_MS)
+    _open.append((page, rec))
+
+    page.goto(url)
+    placeholder = page.locator("flt-semantics-placeholder")
+    placeholder.wait_for(state="attached", timeout=TIMEOUT_MS)
+    # A normal click fails ("outside of the viewport"): the placeholder is off-screen by design.
+    placeholder.evaluate("e => e.click()")
+    expect(nav_target(page, "Today")).to_be_visible(timeout=TIMEOUT_MS)
+    return page
+
+
+def _rail_button(page: Page, label: str) -> Locator:
+    # Named "Mood Tab 3 of 5"; match all of it, since screens have buttons like "Mood 1 of 5: low".
+    return page.get_by_role("button", name=re.compile(rf"^{re.escape(label)}\s+Tab \d+ of \d+$"))
+
+
+def nav_target(page: Page, label: str) -> Locator:
+    """The navigation destination named `label`: a rail button (wide) or a bar tab (narrow)."""
+    bar = page.get_by_role("tab", name=label, exact=True)
+    return _rail_button(page, label).or_(bar).first
+
+
+def nav_selected(page: Page, label: str) -> Locator:
+    """The destination `label` once selected (rail buttons: aria-current, bar tabs: aria-selected)."""
+    rail = _rail_button(page, label).and_(page.locator("[aria-current='true']"))
+    bar = page.get_by_role("tab", name=label, exact=True, selected=True)
+    return rail.or_(bar).first
+
+
+def nav(page: Page, label: str) -> None:
+    """Click a destination in whichever navigation is showing; wait until it is selected."""
+    nav_target(page, label).click()
+    expect(nav_selected(page, label)).to_be_visible()
+
+
+def go_settings(page: Page) -> None:
+    page.get_by_label("Settings").first.click()
+    wait_heading(page, "Settings")
+
+
+def heading(page: Page, text: str) -> Locator:
+    """A screen's title: exact text inside the screen's scrolling body.
+
+    (Nav labels and hover tooltips show the same words outside it.)
+    """
+    return (
+        page.get_by_role("heading", name=text, exact=True)
+        .or_(page.locator("flt-semantics[role='group']").get_by_text(text, exact=True))
+        .first
+    )
+
+
+def wait_heading(page: Page, text: str, timeout: int = TIMEOUT_MS) -> None:
+    expect(heading(page, text)).to_be_visible(timeout=timeout)
+
+
+def wait_text(page: Page, text: str | re.Pattern, timeout: int = TIMEOUT_MS, exact: bool = False) -> Locator:
+    """Wait until some visible text matches; return its locator."""
+    loc = page.get_by_text(text, exact=exact).first
+    expect(loc).to_be_visible(timeout=timeout)
+    return loc
+
+
+def shot(page: Page, name: str, settle_s: float = 5.0) -> Path:
+    """Screenshot to screenshots/<test>-<name>-<W>x<H>.png once the picture is still; returns the path.
+
+    Flutter paints a frame or two after its semantics tree changes (and ink/tooltip
+    animations run), so an immediate screenshot can show the previous screen: take
+    screenshots until two in a row are identical.
+    """
+    test = os.environ.get("PYTEST_CURRENT_TEST", "manual").split(" ")[0]
+    test = re.sub(r"[^A-Za-z0-9_.-]+", "_", test.split("::")[-1].replace("[", "-").rstrip("]"))
+    size = page.viewport_size or {"width": 0, "height": 0}
+    SCREENSHOTS.mkdir(exist_ok=True)
+    path = SCREENSHOTS / f"{test}-{re.sub(r'[^A-Za-z0-9_.-]+', '_', name)}-{size['width']}x{size['height']}.png"
+    page.mouse.move(0, 0)  # no hover tooltip in the picture
+    deadline = time.monotonic() + settle_s
+    previous = page.screenshot()
+    while True:
+        page.wait_for_timeout(150)
+        current = page.screenshot()
+        if current == previous or time.monotonic() > deadline:
+            break
+        previous = current
+    path.write_bytes(current)
+    return path
