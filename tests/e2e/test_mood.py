@@ -109,7 +109,7 @@ def test_quick_and_full_entries_survive_a_restart(fresh_app, browser):
 
 
 def _seed_history(data_dir, today: date) -> None:
-    """Sixty days of varied moods, walks, and one rejection, written by the real services."""
+    """Sixty days of varied moods, walks, applications and two rejections, written by the real services."""
     from services.clock import FixedClock
     from services.container import AppServices
     from services.db import open_database
@@ -119,7 +119,7 @@ def _seed_history(data_dir, today: date) -> None:
     clock = FixedClock(datetime(today.year, today.month, today.day, 9, 0, tzinfo=tz))
     services = AppServices(db, clock)
     start = today - timedelta(days=59)
-    rejected_on = today - timedelta(days=13)  # a logged day (every sixth is skipped)
+    rejections = {today - timedelta(days=13), today - timedelta(days=40)}  # logged days (every sixth is skipped)
     for i in range(60):
         day = start + timedelta(days=i)
         if i % 6 == 5:
@@ -129,7 +129,7 @@ def _seed_history(data_dir, today: date) -> None:
         if i % 2 == 0:
             services.applications.log_application()
         mood = 4 if walk else 3
-        if day == rejected_on:
+        if day in rejections:
             services.mood.log_entry(
                 mood=1,
                 feelings=["hurt", "disappointed"],
@@ -137,7 +137,7 @@ def _seed_history(data_dir, today: date) -> None:
                 note="Didn't get the role at Northwind.",
             )
             continue
-        if rejected_on < day <= rejected_on + timedelta(days=2):
+        if any(r < day <= r + timedelta(days=2) for r in rejections):
             mood = 2
         services.mood.log_entry(mood=mood, activities=["walk"] if walk else [], feelings=["calm"] if walk else [])
     db.dispose()

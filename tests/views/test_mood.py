@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import flet as ft
@@ -150,3 +151,33 @@ async def test_today_check_in_saves_and_shows_todays_face(mount, services):
     await h.click(h.find_button("Mood 3 of 5: okay"))
     assert services.mood.entries_on(day=TODAY)[0].mood == 3
     assert h.find_text("Checked in today: okay. Tap again if it changes.")
+
+
+async def test_trend_ranges_and_insights_on_a_logged_history(mount_bounceback, services, clock):
+    from datetime import datetime, timedelta
+
+    import flet_charts as fch
+
+    from tests.conftest import LOCAL_TZ
+
+    for i in range(120):
+        day = TODAY - timedelta(days=119 - i)
+        clock.set(datetime(day.year, day.month, day.day, 12, tzinfo=LOCAL_TZ))
+        rejected = i in (40, 90)
+        walk = i % 2 == 0
+        services.mood.log_entry(
+            mood=1 if rejected else (4 if walk else 3), activities=["walk"] if walk else [], about_rejection=rejected
+        )
+    clock.set(datetime(2026, 3, 4, 9, 30, tzinfo=LOCAL_TZ))
+    h = await mount_bounceback(width=390, height=844, route="/mood")
+    await h.go("/mood")
+    chart = h.one(fch.LineChart)
+    assert len(chart.data_series[0].points) == 30
+    picker = h.find_by_key("trend-range")
+    for value, points in (("90", 90), ("365", 18)):  # a year is drawn as weekly averages
+        await h.dispatch(picker, "change", [value], {"selected": [value]})
+        assert len(h.one(fch.LineChart).data_series[0].points) == points
+    assert h.find_text(re.compile(r'^On days with "walk", your mood averaged 3\.9; on other days, 3\.0 \(60 days vs 60 days\)\.$'))
+    assert h.find_text("These are patterns in your own days, not proof that one thing causes another.")
+    assert h.find_by_key("bounce-chart"), "two known bounce-backs are drawn"
+    assert h.find_text(re.compile(r"^A rejection, .*: back to your usual after 2 days\.$"))

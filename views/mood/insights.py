@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import flet as ft
+import flet_charts as fch
 
 from services.mood_insights import MIN_DAYS_EACH_SIDE, BounceBack, BounceBackReport, Comparison
 
@@ -83,6 +84,50 @@ def bounce_line(b: BounceBack) -> str:
     return f"{b.label}, {when}: back to your usual after {_days(b.days)}."
 
 
+MAX_BARS = 12
+
+
+def BounceChart(known: list[BounceBack]) -> ft.Control:
+    """Days to bounce back per rejection, oldest on the left: the trend at a glance."""
+    shown = list(reversed(known[:MAX_BARS]))  # report lists newest first
+    top = max(max(b.days for b in shown), 3)
+    return ft.Container(
+        key="bounce-chart",
+        height=150,
+        padding=ft.Padding.only(right=8, top=8),
+        content=fch.BarChart(
+            groups=[
+                fch.BarChartGroup(
+                    x=i,
+                    rods=[
+                        fch.BarChartRod(
+                            to_y=max(b.days, 0.15),  # a sliver for "same day", so it still shows
+                            width=14,
+                            color=ft.Colors.PRIMARY,
+                            border_radius=4,
+                            tooltip=f"{b.rejected_on.day} {b.rejected_on:%b}: {_days(b.days)}",
+                        )
+                    ],
+                )
+                for i, b in enumerate(shown)
+            ],
+            min_y=0,
+            max_y=top + 1,
+            left_axis=fch.ChartAxis(label_size=28, label_spacing=max(1, (top + 1) // 4)),
+            bottom_axis=fch.ChartAxis(
+                labels=[
+                    fch.ChartAxisLabel(value=i, label=ft.Text(f"{b.rejected_on:%b}", size=10))
+                    for i, b in enumerate(shown)
+                ],
+                label_size=22,
+            ),
+            horizontal_grid_lines=fch.ChartGridLines(
+                interval=max(1, (top + 1) // 4), color=ft.Colors.with_opacity(0.15, ft.Colors.ON_SURFACE), width=1
+            ),
+        ),
+    )
+
+
 def BounceBacks(report: BounceBackReport) -> ft.Control:
     if not report.items:
         return ft.Text(
@@ -96,7 +141,9 @@ def BounceBacks(report: BounceBackReport) -> ft.Control:
     known = report.known
     if len(known) >= 2:
         avg = sum(b.days for b in known) / len(known)
-        lines.append(ft.Text(f"On average, about {avg:.0f} days to get back to your usual mood.", size=13))
+        lines.append(ft.Text(f"On average, about {_days(round(avg))} to get back to your usual mood.", size=13))
+        lines.append(ft.Text("Days to bounce back, oldest to newest", size=12, color=ft.Colors.ON_SURFACE_VARIANT))
+        lines.append(BounceChart(known))
     for i, b in enumerate(report.items[:8]):
         lines.append(_row(ft.Icons.TRENDING_UP, bounce_line(b), f"bounce-{i}-{b.rejected_on}"))
     lines.append(
