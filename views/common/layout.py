@@ -7,7 +7,13 @@ import flet as ft
 def Screen(title: str, controls: list[ft.Control], *, actions: list[ft.Control] | None = None) -> ft.Control:
     """A screen body: heading row, then content in a scrolling, centred column."""
     header = ft.Row(
-        [ft.Text(title, theme_style=ft.TextThemeStyle.HEADLINE_SMALL, weight=ft.FontWeight.W_600, expand=True)]
+        [
+            ft.Semantics(
+                header=True,  # screen readers (and the browser tests) see a real heading
+                content=ft.Text(title, theme_style=ft.TextThemeStyle.HEADLINE_SMALL, weight=ft.FontWeight.W_600),
+                expand=True,
+            )
+        ]
         + (actions or []),
         vertical_alignment=ft.CrossAxisAlignment.CENTER,
     )
