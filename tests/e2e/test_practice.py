@@ -170,7 +170,7 @@ def _seed(data_dir) -> None:
 
 
 @pytest.mark.parametrize("mode", ["light", "dark"])
-def test_screenshots(fresh_app, browser, mode):
+def test_practice_screenshots(fresh_app, browser, mode):
     fresh_app.stop()
     _seed(fresh_app.data_dir)
     _set_theme(fresh_app.data_dir, mode)
@@ -202,5 +202,6 @@ def test_screenshots(fresh_app, browser, mode):
         wait_heading(page, "Mock interview")
         tap(button(page, "Begin"))
         see(page, "Question 1 of 5")
+        see(page, re.compile(r"^0:0[1-9] · aim for 2 min"))  # the clock runs by itself
         shot(page, f"{mode}-mock")
         page.context.close()

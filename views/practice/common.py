@@ -92,7 +92,7 @@ def format_seconds(seconds: float) -> str:
 
 
 @ft.component
-def AnswerTimer(autostart: bool = False, aim_seconds: int | None = None):
+def AnswerTimer(autostart: bool = False, aim_seconds: int | None = None, resettable: bool = True):
     """A stopwatch for answering out loud: start/stop, elapsed shown, ticking once a second."""
     running, set_running = ft.use_state(autostart)
     banked, set_banked = ft.use_state(0.0)  # seconds from earlier runs
@@ -130,7 +130,7 @@ def AnswerTimer(autostart: bool = False, aim_seconds: int | None = None):
     over = aim_seconds is not None and elapsed > aim_seconds
     label = format_seconds(elapsed)
     if aim_seconds:
-        label += f"  /  aim for about {aim_seconds // 60} min"
+        label += f" · aim for {aim_seconds // 60} min"
     return ft.Row(
         [
             ft.Icon(ft.Icons.TIMER_OUTLINED, color=ft.Colors.TERTIARY if over else ft.Colors.ON_SURFACE_VARIANT),
@@ -139,7 +139,7 @@ def AnswerTimer(autostart: bool = False, aim_seconds: int | None = None):
                 "Stop timer" if running else ("Start timer" if not banked else "Resume timer"),
                 on_click=stop if running else start,
             ),
-            ft.TextButton("Reset", on_click=reset, visible=bool(banked) or running),
+            ft.TextButton("Reset", on_click=reset, visible=resettable and (bool(banked) or running)),
         ],
         spacing=8,
         wrap=True,
@@ -148,7 +148,8 @@ def AnswerTimer(autostart: bool = False, aim_seconds: int | None = None):
 
 
 def BackButton(label: str, route: str) -> ft.Control:
-    return ft.TextButton(label, icon=ft.Icons.ARROW_BACK, on_click=lambda: ft.context.page.navigate(route))
+    # In a Row so a stretching parent column doesn't widen (and centre) it.
+    return ft.Row([ft.TextButton(label, icon=ft.Icons.ARROW_BACK, on_click=lambda: ft.context.page.navigate(route))])
 
 
 def Stretch(controls: list[ft.Control], *, spacing: float = 16, key: str | None = None) -> ft.Control:

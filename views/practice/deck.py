@@ -36,6 +36,7 @@ def DeckScreen():
             options=category_options(any_label="All categories"),
             on_select=lambda e: set_category(e.control.value or ""),
             dense=True,
+            expand=narrow,
             width=None if narrow else 220,
         ),
         ft.Dropdown(
@@ -46,6 +47,7 @@ def DeckScreen():
             + [ft.DropdownOption(key=t, text=f"#{t}") for t in tags],
             on_select=lambda e: set_tag(e.control.value or ""),
             dense=True,
+            expand=narrow,
             width=None if narrow else 180,
         ),
         ft.Switch(label="Archived", value=archived, on_change=lambda e: set_archived(bool(e.control.value))),
@@ -91,8 +93,10 @@ def DeckScreen():
                         on_change=lambda e: set_search(e.control.value or ""),
                         dense=True,
                     ),
-                    ft.Row(
-                        filters, wrap=True, spacing=12, run_spacing=8, vertical_alignment=ft.CrossAxisAlignment.CENTER
+                    *(
+                        [ft.Row([filters[0]]), ft.Row(filters[1:], spacing=12)]
+                        if narrow
+                        else [ft.Row(filters, wrap=True, spacing=12, vertical_alignment=ft.CrossAxisAlignment.CENTER)]
                     ),
                     Stretch(rows, spacing=0, key="card-list"),
                 ]

@@ -145,7 +145,7 @@ def CardEditorScreen():
         options=category_options(),
         error_text=errors.get("category"),
         on_select=lambda e: change("category", e.control.value or "behavioral"),
-        expand=not narrow,
+        expand=True,
     )
     tags = ft.TextField(
         key="tags",
@@ -156,7 +156,7 @@ def CardEditorScreen():
         expand=not narrow,
     )
     meta = (
-        ft.Column([category, tags], spacing=12, horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
+        ft.Column([ft.Row([category]), tags], spacing=12, horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
         if narrow
         else ft.Row([category, tags], spacing=12, vertical_alignment=ft.CrossAxisAlignment.START)
     )

@@ -150,7 +150,7 @@ def MockScreen():
                     ),
                     ft.ProgressBar(value=index / len(picked), border_radius=4),
                     ft.Text(card.question, theme_style=ft.TextThemeStyle.HEADLINE_SMALL, key="mock-question"),
-                    AnswerTimer(autostart=True, aim_seconds=AIM_SECONDS, key=f"mock-timer-{card.id}"),
+                    AnswerTimer(autostart=True, aim_seconds=AIM_SECONDS, resettable=False, key=f"mock-timer-{card.id}"),
                     ft.Checkbox(
                         label="This one felt hard",
                         value=hard,

@@ -29,6 +29,8 @@ def _tile(value: str, label: str, key: str) -> ft.Control:
 
 def ReviewsChart(per_day) -> ft.Control:
     top = max((n for _, n in per_day), default=0)
+    step = max(1, -(-top // 4))  # whole-number gridlines, about four of them
+    ceiling = step * 4
     groups = [
         fch.BarChartGroup(
             x=i,
@@ -52,13 +54,19 @@ def ReviewsChart(per_day) -> ft.Control:
     ]
     return fch.BarChart(
         groups=groups,
-        max_y=max(top, 4) * 1.15,
+        max_y=ceiling,
         min_y=0,
-        height=140,
+        height=150,
         interactive=True,
-        left_axis=fch.ChartAxis(label_size=28, show_min=False),
+        left_axis=fch.ChartAxis(
+            labels=[
+                fch.ChartAxisLabel(value=v, label=ft.Text(str(v), size=10)) for v in range(step, ceiling + 1, step)
+            ],
+            label_size=28,
+            label_spacing=step,
+        ),
         bottom_axis=fch.ChartAxis(labels=labels, label_size=20),
-        horizontal_grid_lines=fch.ChartGridLines(color=ft.Colors.OUTLINE_VARIANT, width=0.5),
+        horizontal_grid_lines=fch.ChartGridLines(interval=step, color=ft.Colors.OUTLINE_VARIANT, width=0.5),
         border=ft.Border.all(0, ft.Colors.TRANSPARENT),
     )
 
