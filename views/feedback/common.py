@@ -49,6 +49,44 @@ def picked_day(value) -> date | None:
     return value
 
 
+def StatusPill(text: str, status: str, *, key: str | None = None) -> ft.Control:
+    """The request status as a small tinted label with its icon (not a tappable chip)."""
+    return ft.Container(
+        key=key,
+        content=ft.Row(
+            [
+                ft.Icon(
+                    STATUS_ICONS.get(status, ft.Icons.MAIL_OUTLINE), size=16, color=ft.Colors.ON_SECONDARY_CONTAINER
+                ),
+                ft.Text(text, size=13, weight=ft.FontWeight.W_500, color=ft.Colors.ON_SECONDARY_CONTAINER),
+            ],
+            spacing=6,
+            tight=True,
+        ),
+        bgcolor=ft.Colors.SECONDARY_CONTAINER,
+        border_radius=16,
+        padding=ft.Padding.symmetric(horizontal=12, vertical=6),
+    )
+
+
+def ListSection(title: str, content: ft.Control, *, key: str | None = None) -> ft.Control:
+    """Like layout.Section, but each row stays its own node for screen readers
+    (a Card otherwise merges everything in it into one label)."""
+    return ft.Card(
+        key=key,
+        content=ft.Container(
+            content=ft.Column(
+                [ft.Text(title, theme_style=ft.TextThemeStyle.TITLE_MEDIUM, weight=ft.FontWeight.W_600), content],
+                spacing=10,
+                tight=True,
+            ),
+            padding=16,
+        ),
+        margin=0,
+        semantic_container=False,
+    )
+
+
 def toast(text: str) -> None:
     ft.context.page.show_dialog(ft.SnackBar(ft.Text(text)))
 

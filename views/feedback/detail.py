@@ -10,7 +10,7 @@ from services.errors import NotFound, ValidationError
 from views.common.layout import EmptyState, Screen, Section
 from views.context import use_services
 from views.feedback.actions import ActionList
-from views.feedback.common import Muted, NamedIconButton, day, parse_id, status_line, toast
+from views.feedback.common import Muted, NamedIconButton, StatusPill, day, parse_id, status_line, toast
 from views.feedback.guide import GuideCard, SuggestedTheme, ThemeDropdown
 from views.feedback.practice import PracticeMaker
 from views.feedback.request import RequestComposer
@@ -148,8 +148,9 @@ def FeedbackDetailScreen():
             [
                 ft.Row(
                     [
-                        ft.Chip(
-                            label=ft.Text(status_line(record.status, record.asked_on, record.received_on, today)),
+                        StatusPill(
+                            status_line(record.status, record.asked_on, record.received_on, today),
+                            record.status,
                             key="status-chip",
                         )
                     ]

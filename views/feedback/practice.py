@@ -54,7 +54,6 @@ def PracticeMaker(feedback_id: int, version: int, on_changed: Callable[[], None]
                     ),
                     ft.TextButton("Open Practice", on_click=lambda: ft.context.page.navigate("/practice")),
                 ],
-                wrap=True,
             )
         ]
         if made

@@ -14,7 +14,7 @@ import flet as ft
 from services.errors import NotFound, ValidationError
 from views.common.layout import EmptyState, Screen
 from views.context import use_services
-from views.feedback.common import Muted, day, parse_id, picked_day, status_line, toast
+from views.feedback.common import Muted, StatusPill, day, parse_id, picked_day, status_line, toast
 from views.feedback.request import RequestComposer
 from views.mood.faces import FacePicker
 
@@ -141,9 +141,14 @@ def AfterRejectionScreen():
     )
     ask = ft.Column(
         [
-            ft.Chip(
-                label=ft.Text(status_line(current.status, current.asked_on, current.received_on, today)),
-                key="request-status",
+            ft.Row(
+                [
+                    StatusPill(
+                        status_line(current.status, current.asked_on, current.received_on, today),
+                        current.status,
+                        key="request-status",
+                    )
+                ]
             ),
             RequestComposer(record.id, version, lambda: set_version(version + 1)),
         ],

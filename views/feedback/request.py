@@ -68,8 +68,8 @@ def RequestComposer(feedback_id: int, version: int, on_changed: Callable[[], Non
             key="request-message",
             content=ft.Column(
                 [
-                    ft.Text(f"Subject: {message.subject}", weight=ft.FontWeight.W_600, selectable=True),
-                    ft.Text(message.body, selectable=True),
+                    ft.Text(f"Subject: {message.subject}", weight=ft.FontWeight.W_600),
+                    ft.Text(message.body),
                 ],
                 spacing=10,
                 tight=True,

@@ -8,7 +8,7 @@ from services import themes
 from services.errors import ValidationError
 from views.common.layout import EmptyState, Screen, Section
 from views.context import use_services
-from views.feedback.common import STATUS_ICONS, Muted, day, status_line
+from views.feedback.common import STATUS_ICONS, ListSection, Muted, day, status_line
 
 GROUPS = (
     ("asked", "Waiting for a reply"),
@@ -50,7 +50,7 @@ def FeedbackGroup(status: str, title: str, total: int, version: int):
             )
         )
     more = total - len(rows)
-    return Section(
+    return ListSection(
         f"{title} ({total})",
         ft.Column(
             [
@@ -87,9 +87,8 @@ def ThemesSummary(counts) -> ft.Control:
                             ft.Text(themes.GUIDES[c.theme].title, expand=True),
                             ft.Text(c.sentence, size=12, color=ft.Colors.ON_SURFACE_VARIANT),
                         ],
-                        wrap=True,
                     ),
-                    ft.ProgressBar(value=c.count / max(c.total, 1), border_radius=4, semantics_label=c.sentence),
+                    ft.ProgressBar(value=c.count / max(c.total, 1), border_radius=4),
                 ],
                 key=f"theme-{c.theme}",
                 spacing=4,
@@ -222,7 +221,7 @@ def FeedbackScreen():
         "Feedback",
         [
             Section("What keeps coming up", ThemesSummary(recurring)),
-            Section("Open actions", OpenActions(version, refresh)),
+            ListSection("Open actions", OpenActions(version, refresh)),
             *groups,
             keyword_card,
         ],
