@@ -55,6 +55,7 @@ class Session:
     kind: str  # "heavy" | "empty" | "bare"
     startup_ms: float
     peak_rss_mb: float
+    listening_ms: float = 0.0  # process start -> the web server accepts connections
     clicks_ms: list[float] = field(default_factory=list)
     destinations_ms: dict[str, list[float]] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
@@ -70,10 +71,11 @@ def run_session(b: Browser, kind: str, data_dir: Path | None, *, clicks: int = 0
     proc = procs.start(cmd, port)
     try:
         proc.wait_listening()
+        listening = (time.perf_counter() - proc.started) * 1000
         with browser.fresh_page(b) as page:
             browser.open_app(page, proc.url, _ready(page, kind))
             startup = (time.perf_counter() - proc.started) * 1000
-            session = Session(kind, startup, 0.0)
+            session = Session(kind, startup, 0.0, listening)
             if clicks:
                 pattern = BARE_COUNT if kind == "bare" else TODAY_COUNT
                 start = browser.read_number(page, pattern)
