@@ -50,7 +50,7 @@ def test_full_application_through_interview_and_rejection(fresh_app, browser):
     page.get_by_role("button", name=re.compile("^Interview")).click()
     fill(page, "On", interview.isoformat(), clear=True)
     save(page)
-    wait_text(page, "Marked as interview.")
+    wait_text(page, re.compile(r"Interview\s*since\s*\d+ \w+"))
     page.get_by_role("button", name=re.compile("^Rejected")).click()
     save(page)
     # The Feedback feature's after-rejection sheet lives at this route.
@@ -61,7 +61,7 @@ def test_full_application_through_interview_and_rejection(fresh_app, browser):
     wait_heading(page, "Data analyst · Acme & Söhne")
     day = lambda d: f"{d.day} {d:%b %Y}"  # noqa: E731
     # The timeline reads as one group: each status with its own date, in order.
-    wait_text(page, re.compile(rf"Applied\s+{day(applied)}\s+Interview\s+{day(interview)}\s+Rejected\s+{day(today)}"))
+    wait_text(page, re.compile(rf"Applied\s*{day(applied)}\s*Interview\s*{day(interview)}\s*Rejected\s*{day(today)}"))
     reapply = re.compile(r"Suggested: apply here again from \d+ \w+ \d{4}")
     expect(page.get_by_text(reapply).or_(page.get_by_label(reapply)).first).to_be_visible()
     shot(page, "detail")
@@ -69,6 +69,13 @@ def test_full_application_through_interview_and_rejection(fresh_app, browser):
     expect(page.get_by_role("tab", name="Applications", exact=True)).to_be_visible()
     page.wait_for_timeout(500)
     shot(page, "detail")
+    # Today now carries the interview as a small win and a gentle word about the "no".
+    nav(page, "Today")
+    for words in ("Interview with Acme & Söhne", "About that “no”"):  # inside cards' group labels
+        expect(page.get_by_text(words).or_(page.get_by_label(words)).first).to_be_visible()
+    page.mouse.wheel(0, 400)
+    page.wait_for_timeout(500)
+    shot(page, "today-after-rejection")
 
 
 @pytest.mark.parametrize("theme", ["Light", "Dark"])
