@@ -54,15 +54,18 @@ class PatternService:
         if dimension not in DIMENSIONS:
             raise ValueError(f"unknown dimension {dimension!r}")
         key = DIMENSIONS[dimension][1]
-        # Every status after "applied" is a status_change row, so "ever reached" is one EXISTS
-        # on ix_status_change_application_id, whatever the latest status is now.
+        # Every status after "applied" is a status_change row, so "ever reached" is one pass
+        # over status_change grouped by application, joined to the applications once.
         sql = text(f"""
+            WITH reached AS (
+                SELECT application_id,
+                       MAX(status IN ({_in(RESPONSE_STATUSES)})) AS replied,
+                       MAX(status IN ({_in(INTERVIEW_STATUSES)})) AS interviewed
+                FROM status_change GROUP BY application_id
+            )
             SELECT NULLIF({key}, '') AS grp, MIN(TRIM(a.{dimension})) AS label, COUNT(*) AS n,
-                SUM(EXISTS(SELECT 1 FROM status_change c WHERE c.application_id = a.id
-                           AND c.status IN ({_in(RESPONSE_STATUSES)}))) AS responses,
-                SUM(EXISTS(SELECT 1 FROM status_change c WHERE c.application_id = a.id
-                           AND c.status IN ({_in(INTERVIEW_STATUSES)}))) AS interviews
-            FROM application a
+                   SUM(COALESCE(r.replied, 0)) AS responses, SUM(COALESCE(r.interviewed, 0)) AS interviews
+            FROM application a LEFT JOIN reached r ON r.application_id = a.id
             GROUP BY grp
             ORDER BY n DESC, label
         """)
