@@ -1,21 +1,20 @@
 """Feedback after a rejection: ask for it, record what they said, see the themes.
 
 `FeedbackService` is what views and other features use (`AppServices.feedback`).
-Records and their request status live here; action items and "turn into
-practice" in `services.feedback_actions`; the message text in
+Records and their request status live here; lists and counts in
+`services.feedback_queries`; action items and "turn into practice" in
+`services.feedback_actions`; the message text in
 `services.feedback_request`; the theme guides in `services.themes`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import func, or_
 from sqlmodel import col, select
 
-from models import Application, Feedback, FeedbackAction
+from models import Application, Feedback
 from models.feedback import FOLLOW_UP_AFTER_DAYS, NAME_MAX, REQUEST_STATUSES, TEXT_MAX
 from services import themes
 from services.attention import AttentionItem
@@ -23,6 +22,7 @@ from services.clock import Clock
 from services.db import SessionFactory
 from services.errors import NotFound, ValidationError
 from services.feedback_actions import ActionsMixin
+from services.feedback_queries import QueriesMixin
 from services.feedback_request import RequestMessage, clean_name, render_follow_up, render_request
 from services.settings import SettingsService
 
@@ -31,43 +31,7 @@ _NAME_FIELDS = ("company", "role", "manager_name", "contact_email")
 _TEXT_FIELDS = ("what_they_said", "reflection")
 
 
-@dataclass(frozen=True)
-class FeedbackRow:
-    """One line of the Feedback list."""
-
-    id: int
-    company: str | None
-    role: str | None
-    status: str
-    asked_on: date | None
-    received_on: date | None
-    rejected_on: date
-    theme: str | None
-    open_actions: int
-    application_id: int | None
-
-    @property
-    def title(self) -> str:
-        if self.company and self.role:
-            return f"{self.role} at {self.company}"
-        return self.company or self.role or "A rejection"
-
-
-@dataclass(frozen=True)
-class ThemeCount:
-    theme: str
-    count: int
-    total: int  # records with feedback to count from
-
-    @property
-    def sentence(self) -> str:
-        """E.g. "3 of 5 mention examples"."""
-        guide = themes.GUIDES[self.theme]
-        verb = "mentions" if self.total == 1 else "mention"
-        return f"{self.count} of {self.total} {verb} {guide.short}"
-
-
-class FeedbackService(ActionsMixin):
+class FeedbackService(QueriesMixin, ActionsMixin):
     def __init__(
         self,
         sessions: SessionFactory,
@@ -240,61 +204,6 @@ class FeedbackService(ActionsMixin):
             your_name=self.your_name(),
             to=record.contact_email or "",
         )
-
-    # ---- lists and counts ---------------------------------------------------------
-    def list_feedback(self, *, status: str | None = None, limit: int = 50, offset: int = 0) -> list[FeedbackRow]:
-        """Newest rejection first, a page at a time, with each record's open action count."""
-        open_actions = (
-            select(FeedbackAction.feedback_id, func.count().label("n"))
-            .where(FeedbackAction.done == False)  # noqa: E712  (SQL, not Python truthiness)
-            .group_by(FeedbackAction.feedback_id)
-            .subquery()
-        )
-        query = (
-            select(Feedback, func.coalesce(open_actions.c.n, 0))
-            .outerjoin(open_actions, open_actions.c.feedback_id == Feedback.id)
-            .order_by(col(Feedback.rejected_on).desc(), col(Feedback.id).desc())
-            .offset(offset)
-            .limit(limit)
-        )
-        if status is not None:
-            query = query.where(Feedback.status == status)
-        with self._sessions() as s:
-            return [
-                FeedbackRow(
-                    f.id,
-                    f.company,
-                    f.role,
-                    f.status,
-                    f.asked_on,
-                    f.received_on,
-                    f.rejected_on,
-                    f.theme,
-                    n,
-                    f.application_id,
-                )
-                for f, n in s.exec(query)
-            ]
-
-    def status_counts(self) -> dict[str, int]:
-        with self._sessions() as s:
-            rows = dict(s.exec(select(Feedback.status, func.count()).group_by(Feedback.status)).all())
-        return {st: rows.get(st, 0) for st in REQUEST_STATUSES}
-
-    def recurring_themes(self) -> list[ThemeCount]:
-        """How often each theme comes up, most common first ("3 of 5 mention examples")."""
-        with self._sessions() as s:
-            rows = s.exec(
-                select(Feedback.theme, func.count()).where(col(Feedback.theme).is_not(None)).group_by(Feedback.theme)
-            ).all()
-            # Count from every record that has feedback to go on: a theme, or text received.
-            total = s.scalar(
-                select(func.count())
-                .select_from(Feedback)
-                .where(or_(col(Feedback.theme).is_not(None), Feedback.status == "received"))
-            )
-        counts = [ThemeCount(t, n, total or 0) for t, n in rows if t in themes.GUIDES]
-        return sorted(counts, key=lambda c: (-c.count, themes.THEME_KEYS.index(c.theme)))
 
     # ---- needs attention ------------------------------------------------------------
     def attention_items(self, today: date) -> list[AttentionItem]:

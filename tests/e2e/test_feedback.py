@@ -40,15 +40,37 @@ def see(page: Page, text: str) -> None:
 
 
 def type_into(page: Page, label: str, text: str) -> None:
-    tap(page.get_by_role("textbox", name=label).first)
-    # Flutter swaps in a real <input> on focus; the first key can land before it exists.
-    expect(page.locator("input:focus, textarea:focus")).to_have_count(1)
-    page.wait_for_timeout(150)
-    page.keyboard.type(text)
+    """Focus a field by its label and type; once more if the first keys went nowhere.
+
+    Flutter swaps in a real <input> on focus, and on a busy machine the first keys
+    can land before it exists."""
+    box = page.get_by_role("textbox", name=label).first
+    for attempt in range(2):
+        tap(box)
+        expect(page.locator("input:focus, textarea:focus")).to_have_count(1)
+        page.wait_for_timeout(200)
+        page.keyboard.type(text)
+        page.wait_for_timeout(300)
+        try:
+            expect(box).to_have_value(re.compile(re.escape(text[-20:])), timeout=3000)
+            return
+        except AssertionError:
+            if attempt:
+                raise
+            page.keyboard.press("Control+A")
+            page.keyboard.press("Delete")
 
 
 def button(page: Page, name: str) -> Locator:
     return page.get_by_role("button", name=name).first
+
+
+def goto(page: Page, url: str) -> None:
+    """Load a deep link and turn the semantics tree on again (as open_app does)."""
+    page.goto(url)
+    placeholder = page.locator("flt-semantics-placeholder")
+    placeholder.wait_for(state="attached")
+    placeholder.evaluate("e => e.click()")
 
 
 def seed(data_dir: Path, *, theme: str | None = None, applications: bool = True, feedback: bool = False) -> None:
@@ -195,12 +217,12 @@ def test_feedback_screenshots(fresh_app, browser, mode):
         see(page, "Tableau")
         shot(page, f"keywords-{mode}")
 
-        page.goto(fresh_app.url + "feedback/5")  # Stark: not asked yet, the request composer open
+        goto(page, fresh_app.url + "feedback/5")  # Stark: not asked yet, the request composer open
         wait_heading(page, "Data Scientist at Stark")
         see(page, "Thank you for letting me know")
         shot(page, f"request-{mode}")
 
-        page.goto(fresh_app.url + "feedback/after-rejection/1")
+        goto(page, fresh_app.url + "feedback/after-rejection/1")
         wait_heading(page, "After a no")
         shot(page, f"after-rejection-{mode}")
         page.context.close()

@@ -8,7 +8,7 @@ import flet as ft
 
 from services.errors import ValidationError
 from views.context import use_services
-from views.feedback.common import Muted, NamedIconButton, day
+from views.feedback.common import CheckRow, Muted, NamedIconButton, day
 
 
 @ft.component
@@ -37,30 +37,17 @@ def ActionList(feedback_id: int, version: int, on_changed: Callable[[], None]):
         set_draft("")
         on_changed()
 
-    rows: list[ft.Control] = []
-    for a in items:
-        label = a.text + (f"  · done {day(a.done_on, today=today)}" if a.done and a.done_on else "")
-        rows.append(
-            ft.Row(
-                [
-                    ft.Checkbox(
-                        key=f"action-{a.id}",
-                        label=label,
-                        value=a.done,
-                        on_change=lambda e, i=a.id: tick(i, bool(e.control.value)),
-                        expand=True,
-                        label_style=ft.TextStyle(
-                            decoration=ft.TextDecoration.LINE_THROUGH if a.done else None,
-                            color=ft.Colors.ON_SURFACE_VARIANT if a.done else None,
-                        ),
-                    ),
-                    NamedIconButton(f"Remove “{a.text}”", ft.Icons.CLOSE, lambda e, i=a.id: remove(i)),
-                ],
-                key=f"action-row-{a.id}",
-                vertical_alignment=ft.CrossAxisAlignment.CENTER,
-                spacing=0,
-            )
+    rows: list[ft.Control] = [
+        CheckRow(
+            a.text + (f"  · done {day(a.done_on, today=today)}" if a.done and a.done_on else ""),
+            a.done,
+            lambda on, i=a.id: tick(i, on),
+            key=f"action-{a.id}",
+            done_style=True,
+            trailing=[NamedIconButton(f"Remove “{a.text}”", ft.Icons.CLOSE, lambda e, i=a.id: remove(i))],
         )
+        for a in items
+    ]
     done = sum(1 for a in items if a.done)
     return ft.Column(
         [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 
 import flet as ft
@@ -84,6 +85,39 @@ def ListSection(title: str, content: ft.Control, *, key: str | None = None) -> f
         ),
         margin=0,
         semantic_container=False,
+    )
+
+
+def CheckRow(
+    text: str,
+    value: bool,
+    on_change: Callable[[bool], None],
+    *,
+    key: str | None = None,
+    done_style: bool = False,
+    trailing: list[ft.Control] | None = None,
+) -> ft.Control:
+    """A checkbox whose long label wraps (a Checkbox's own label stays on one line)."""
+    struck = done_style and value
+    return ft.Row(
+        [
+            ft.Checkbox(
+                key=key, value=value, semantics_label=text, on_change=lambda e: on_change(bool(e.control.value))
+            ),
+            ft.Container(
+                content=ft.Text(
+                    text,
+                    color=ft.Colors.ON_SURFACE_VARIANT if struck else None,
+                    style=ft.TextStyle(decoration=ft.TextDecoration.LINE_THROUGH) if struck else None,
+                ),
+                expand=True,
+                on_click=lambda: on_change(not value),
+                padding=ft.Padding.symmetric(vertical=6),
+            ),
+            *(trailing or []),
+        ],
+        spacing=4,
+        vertical_alignment=ft.CrossAxisAlignment.CENTER,
     )
 
 

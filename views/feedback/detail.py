@@ -70,7 +70,7 @@ def FeedbackDetailScreen():
             return
         set_errors({})
         refresh()
-        toast("Saved. Thank you for facing it; that takes something.")
+        toast("Saved. Reading that takes something; well done for facing it.")
 
     def set_theme(theme: str | None):
         fb.update_feedback(feedback_id=record.id, changes={"theme": theme})
@@ -190,6 +190,7 @@ def FeedbackDetailScreen():
         ],
         spacing=10,
         tight=True,
+        horizontal_alignment=ft.CrossAxisAlignment.STRETCH,
         col={"xs": 12, "md": 6},
     )
     guide_column = ft.Column(
@@ -238,6 +239,7 @@ def FeedbackDetailScreen():
                     ],
                     spacing=8,
                     tight=True,
+                    horizontal_alignment=ft.CrossAxisAlignment.STRETCH,
                 ),
             ),
             Section("Actions", ActionList(record.id, version, refresh)),

@@ -8,7 +8,7 @@ import flet as ft
 
 from services.errors import ValidationError
 from views.context import use_services
-from views.feedback.common import Muted, toast
+from views.feedback.common import CheckRow, Muted, toast
 
 
 @ft.component
@@ -64,12 +64,7 @@ def PracticeMaker(feedback_id: int, version: int, on_changed: Callable[[], None]
             *status,
             Muted("Pick the questions worth rehearsing. Each card gets a note with what they said."),
             *[
-                ft.Checkbox(
-                    key=f"practice-q-{i}",
-                    label=q,
-                    value=q not in skipped,
-                    on_change=lambda e, q=q: toggle(q, bool(e.control.value)),
-                )
+                CheckRow(q, q not in skipped, lambda on, q=q: toggle(q, on), key=f"practice-q-{i}")
                 for i, q in enumerate(suggestions)
             ],
             ft.TextField(

@@ -118,7 +118,9 @@ def OpenActions(version: int, on_changed):
     controls: list[ft.Control] = [
         ft.Row(
             [
-                ft.Checkbox(value=False, key=f"open-action-{a.id}", on_change=lambda e, i=a.id: tick(i)),
+                ft.Checkbox(
+                    value=False, key=f"open-action-{a.id}", semantics_label=a.text, on_change=lambda e, i=a.id: tick(i)
+                ),
                 ft.Column(
                     [
                         ft.Text(a.text),
