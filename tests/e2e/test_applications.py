@@ -96,6 +96,12 @@ def test_list_and_charts_screenshots(fresh_app, browser, theme):
     wait_heading(page, "Operations lead · Globex")
     nav(page, "Applications")
     wait_text(page, "1–4 of 4")
+    fill(page, "Search company, role, notes", "glob")  # typed key by key: the field must keep up
+    wait_text(page, "1–1 of 1")
+    expect(page.locator("input:focus")).to_have_value("glob")
+    for _ in range(4):
+        page.keyboard.press("Backspace")
+    wait_text(page, "1–4 of 4")
     for size in (DESKTOP, PHONE):
         page.set_viewport_size({"width": size[0], "height": size[1]})
         page.wait_for_timeout(700)

@@ -10,7 +10,7 @@ from models.application import STATUS_LABELS, STATUSES
 from services.applications import WAITING_DAYS
 from views.applications.format import STATUS_ICONS, StatusChip, day_label, snack, title_of
 from views.common.layout import EmptyState, Screen
-from views.context import use_services, use_viewport
+from views.context import use_services
 
 PAGE_SIZE = 50
 PERIODS = {"all": "Any time", "7": "Last 7 days", "30": "Last 30 days", "90": "Last 3 months", "365": "Last year"}
@@ -27,7 +27,6 @@ def IconAction(icon: ft.IconData, label: str, on_click) -> ft.Control:
 @ft.component
 def ApplicationsScreen(waiting: bool = False):
     services = use_services()
-    narrow = use_viewport().narrow
     page = ft.context.page
     today = services.clock.today()
     text, set_text = ft.use_state("")
@@ -72,7 +71,6 @@ def ApplicationsScreen(waiting: bool = False):
         set_source("all")
         set_page_no(0)
 
-    dropdown_width = None if narrow else 180
     filters = ft.ResponsiveRow(
         [
             ft.TextField(
@@ -84,17 +82,17 @@ def ApplicationsScreen(waiting: bool = False):
                 dense=True,
             ),
             ft.Dropdown(
-                label="Status", value=status, width=dropdown_width, dense=True, col={"xs": 6, "md": 4},
+                label="Status", value=status, expand=True, dense=True, col={"xs": 6, "md": 4},
                 options=[ft.DropdownOption(key="all", text="All")] + [ft.DropdownOption(key=s, text=STATUS_LABELS[s]) for s in STATUSES],
                 on_select=changed(set_status), disabled=waiting,
             ),
             ft.Dropdown(
-                label="When", value=period, width=dropdown_width, dense=True, col={"xs": 6, "md": 4},
+                label="When", value=period, expand=True, dense=True, col={"xs": 6, "md": 4},
                 options=[ft.DropdownOption(key=k, text=v) for k, v in PERIODS.items()],
                 on_select=changed(set_period),
             ),
             ft.Dropdown(
-                label="Source", value=source, width=dropdown_width, dense=True, col={"xs": 12, "md": 4},
+                label="Source", value=source, expand=True, dense=True, col={"xs": 12, "md": 4},
                 options=[ft.DropdownOption(key="all", text="All")] + [ft.DropdownOption(key=s, text=s) for s in sources],
                 on_select=changed(set_source),
             ),

@@ -65,7 +65,10 @@ def CounterCard(progress: Progress, on_change: Callable[[], None]):
                     ),
                     ft.Row(
                         [
-                            ft.OutlinedButton(str(n), key=f"several-{n}", width=56, on_click=lambda e, n=n: log_several(n))
+                            ft.OutlinedButton(
+                                str(n), key=f"several-{n}", width=60, on_click=lambda e, n=n: log_several(n),
+                                style=ft.ButtonStyle(padding=ft.Padding.all(0)),
+                            )
                             for n in SEVERAL
                         ],
                         wrap=True,
