@@ -61,6 +61,7 @@ def browser_part(heavy_src: Path, work: Path, *, rounds: int, destination_runs: 
     empty_dir = ui_bench.prepare_dir(None, work / "empty-app")
     sessions: dict[str, list[ui_bench.Session]] = {"bare": [], "empty": [], "heavy": []}
     first_of_day: dict[str, float] = {}
+    failures: list[str] = []
     with browser.chromium() as b:
         # Warm-up, not counted: the OS file cache, Python's bytecode cache, and the
         # app's once-a-day backup, which a second start the same day skips.
@@ -72,11 +73,16 @@ def browser_part(heavy_src: Path, work: Path, *, rounds: int, destination_runs: 
         for r in range(rounds):
             for kind in order[r % 3:] + order[: r % 3]:  # rotate so drift in load hits all alike
                 d = {"bare": None, "empty": empty_dir, "heavy": heavy_dir}[kind]
-                s = ui_bench.run_session(
-                    b, kind, d,
-                    clicks=ui_bench.CLICKS if kind in ("bare", "heavy") else 0,
-                    destination_runs=destination_runs if kind == "heavy" else 0,
-                )
+                try:
+                    s = ui_bench.run_session(
+                        b, kind, d,
+                        clicks=ui_bench.CLICKS if kind in ("bare", "heavy") else 0,
+                        destination_runs=destination_runs if kind == "heavy" else 0,
+                    )
+                except Exception as exc:  # one broken session must not lose the others
+                    failures.append(f"round {r + 1} {kind}: {type(exc).__name__}: {str(exc).splitlines()[0][:200]}")
+                    log("  " + failures[-1])
+                    continue
                 sessions[kind].append(s)
                 p50 = services_bench.percentile(s.clicks_ms, 50) if s.clicks_ms else None
                 log(f"  round {r + 1} {kind}: start {s.startup_ms:.0f} ms (server up at {s.listening_ms:.0f}), click p50 {p50 if p50 is None else round(p50, 1)} ms, "
@@ -91,7 +97,7 @@ def browser_part(heavy_src: Path, work: Path, *, rounds: int, destination_runs: 
     out["destinations_ms"] = {
         d.name: _med([t for s in sessions["heavy"] for t in s.destinations_ms.get(d.name, [])]) for d in ui_bench.DESTINATIONS
     }
-    out["errors"] = sorted({e for s in sessions["heavy"] for e in s.errors})
+    out["errors"] = failures + sorted({e for s in sessions["heavy"] for e in s.errors})
     return out
 
 
