@@ -66,7 +66,12 @@ def browser_part(heavy_src: Path, work: Path, *, rounds: int, destination_runs: 
         # Warm-up, not counted: the OS file cache, Python's bytecode cache, and the
         # app's once-a-day backup, which a second start the same day skips.
         for kind, d in (("bare", None), ("empty", empty_dir), ("heavy", heavy_dir)):
-            s = ui_bench.run_session(b, kind, d)
+            try:
+                s = ui_bench.run_session(b, kind, d)
+            except Exception as exc:
+                failures.append(f"warm-up {kind}: {type(exc).__name__}: {str(exc).splitlines()[0][:200]}")
+                log("  " + failures[-1])
+                continue
             first_of_day[kind] = s.startup_ms
             log(f"  warm-up {kind}: {s.startup_ms:.0f} ms")
         order = ["bare", "empty", "heavy"]
@@ -118,7 +123,7 @@ def build_rows(res: dict) -> list[dict]:
             ratio = st[kind] / bare if st.get(kind) and bare else None
             row("1 start-up", f"{kind} dataset", st[kind], "ms", f"<= {STARTUP_RATIO}x bare" + (f" (x{ratio:.2f})" if ratio else ""),
                 None if ratio is None else ratio <= STARTUP_RATIO)
-        row("1 start-up", "heavy, first start of the day (daily backup)", ui["first_start_of_day_ms"]["heavy"], "ms", "info (1 sample)", None)
+        row("1 start-up", "heavy, first start of the day (daily backup)", ui["first_start_of_day_ms"].get("heavy"), "ms", "info (1 sample)", None)
     ql = res.get("quick_log")
     if ql:
         row("2 quick log", "service p50 (1,000 calls)", ql["p50_ms"], "ms", "info", None)
