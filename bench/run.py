@@ -137,8 +137,14 @@ def build_rows(res: dict) -> list[dict]:
         for name, v in ui["destinations_ms"].items():
             row("3 destinations", name, v, "ms", f"< {DESTINATION_MS:g} ms", None if v is None else v < DESTINATION_MS)
     for name, v in (res.get("summaries") or {}).items():
+        if v["group"] == "destination":
+            continue
         section = "4 Today" if v["group"] == "today" else "4 insights"
         row(section, name, v["median_ms"], "ms", f"< {SUMMARY_MS:g} ms", v["median_ms"] < SUMMARY_MS)
+    for name, v in (res.get("summaries") or {}).items():
+        if v["group"] == "destination":
+            row("3 server share", name, v["median_ms"], "ms", "info", None)
+    rows.sort(key=lambda r: r["section"][0])  # stable: keeps the order within a section
     if ui:
         rss = ui["peak_rss_mb"]
         row("5 memory", "bare Flet app peak RSS", rss["bare"], "MB", "baseline", None)

@@ -76,6 +76,24 @@ def today_parts(services: AppServices) -> dict[str, Callable[[], Any]]:
     return parts
 
 
+def destination_parts(services: AppServices) -> dict[str, Callable[[], Any]]:
+    """The reads each destination makes when it opens (the server's share of section 3)."""
+    today = services.clock.today()
+    feedback_statuses = ("asked", "not_asked", "received", "no_reply")
+    return {
+        "Applications: list_applications (first page)": lambda: services.applications.list_applications(limit=50),
+        "Mood: month + summary + insights": lambda: (
+            services.mood.month(year=today.year, month=today.month), services.mood.summary_for(day=today),
+            services.mood_insights.self_care_comparisons(days=365),
+            services.mood_insights.applications_comparison(days=365), services.mood_insights.bounce_backs()),
+        "Feedback: counts, themes, open actions, groups": lambda: (
+            services.feedback.status_counts(), services.feedback.recurring_themes(),
+            services.feedback.open_actions(limit=5), services.feedback.open_action_count(),
+            [services.feedback.list_feedback(status=st, limit=5) for st in feedback_statuses]),
+        "Practice: stats + card count": lambda: (services.practice.stats(), services.practice.card_count()),
+    }
+
+
 def insight_parts(services: AppServices) -> dict[str, Callable[[], Any]]:
     parts: dict[str, Callable[[], Any]] = {}
     from services.patterns import DIMENSIONS
@@ -99,7 +117,11 @@ def summaries(heavy_dir: Path, *, runs: int) -> dict[str, dict[str, float]]:
         try:
             today = today_parts(services)
             total = lambda: [fn() for fn in today.values()]  # noqa: E731
-            groups = {"today": {**today, "Today summary (all of the above)": total}, "insight": insight_parts(services)}
+            groups = {
+                "today": {**today, "Today summary (all of the above)": total},
+                "insight": insight_parts(services),
+                "destination": destination_parts(services),
+            }
             for group, parts in groups.items():
                 for name, fn in parts.items():
                     times = time_calls(fn, runs)
