@@ -121,6 +121,11 @@ def CheckRow(
     )
 
 
+def FullWidth(control: ft.Control) -> ft.Control:
+    """Fill the card's width (a Section otherwise hugs its content)."""
+    return ft.Row([ft.Container(content=control, expand=True)])
+
+
 def toast(text: str) -> None:
     ft.context.page.show_dialog(ft.SnackBar(ft.Text(text)))
 

@@ -10,7 +10,7 @@ from services.errors import NotFound, ValidationError
 from views.common.layout import EmptyState, Screen, Section
 from views.context import use_services
 from views.feedback.actions import ActionList
-from views.feedback.common import Muted, NamedIconButton, StatusPill, day, parse_id, status_line, toast
+from views.feedback.common import FullWidth, Muted, NamedIconButton, StatusPill, day, parse_id, status_line, toast
 from views.feedback.guide import GuideCard, SuggestedTheme, ThemeDropdown
 from views.feedback.practice import PracticeMaker
 from views.feedback.request import RequestComposer
@@ -144,25 +144,27 @@ def FeedbackDetailScreen():
 
     request_section = Section(
         "Asking for feedback",
-        ft.Column(
-            [
-                ft.Row(
-                    [
-                        StatusPill(
-                            status_line(record.status, record.asked_on, record.received_on, today),
-                            record.status,
-                            key="status-chip",
-                        )
-                    ]
-                    + request_buttons,
-                    wrap=True,
-                    spacing=8,
-                ),
-                Muted(status_help),
-                *([RequestComposer(record.id, version, refresh, follow_up=follow_up)] if request_open else []),
-            ],
-            spacing=10,
-            tight=True,
+        FullWidth(
+            ft.Column(
+                [
+                    ft.Row(
+                        [
+                            StatusPill(
+                                status_line(record.status, record.asked_on, record.received_on, today),
+                                record.status,
+                                key="status-chip",
+                            )
+                        ]
+                        + request_buttons,
+                        wrap=True,
+                        spacing=8,
+                    ),
+                    Muted(status_help),
+                    *([RequestComposer(record.id, version, refresh, follow_up=follow_up)] if request_open else []),
+                ],
+                spacing=10,
+                tight=True,
+            )
         ),
     )
 

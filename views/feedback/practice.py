@@ -67,13 +67,18 @@ def PracticeMaker(feedback_id: int, version: int, on_changed: Callable[[], None]
                 CheckRow(q, q not in skipped, lambda on, q=q: toggle(q, on), key=f"practice-q-{i}")
                 for i, q in enumerate(suggestions)
             ],
-            ft.TextField(
-                key="own-question",
-                label="Or write your own question",
-                value=own,
-                on_change=lambda e: set_own(e.control.value or ""),
-                error=error,
-                dense=True,
+            ft.Row(
+                [
+                    ft.TextField(
+                        key="own-question",
+                        label="Or write your own question",
+                        value=own,
+                        on_change=lambda e: set_own(e.control.value or ""),
+                        error=error,
+                        dense=True,
+                        expand=True,
+                    )
+                ]
             ),
             ft.Row(
                 [

@@ -184,7 +184,10 @@ def AfterRejectionScreen():
         spacing=8,
         tight=True,
     )
-    title = " at ".join(x for x in (app.role, app.company) if x) or "this application"
+    if app.role:
+        sorry = f"Sorry about the {app.role} role" + (f" at {app.company}." if app.company else ".")
+    else:
+        sorry = f"Sorry about {app.company}." if app.company else "Sorry it was a no this time."
     return Screen(
         "After a no",
         [
@@ -195,7 +198,7 @@ def AfterRejectionScreen():
                         ft.Icon(ft.Icons.FAVORITE_OUTLINE, color=ft.Colors.PRIMARY),
                         ft.Column(
                             [
-                                ft.Text(f"Sorry about {title}.", weight=ft.FontWeight.W_600),
+                                ft.Text(sorry, weight=ft.FontWeight.W_600),
                                 ft.Text(REFRAME),
                                 Muted("Three small steps below, at your pace. Skip any of them."),
                             ],

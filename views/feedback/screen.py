@@ -8,7 +8,7 @@ from services import themes
 from services.errors import ValidationError
 from views.common.layout import EmptyState, Screen, Section
 from views.context import use_services
-from views.feedback.common import STATUS_ICONS, ListSection, Muted, day, status_line
+from views.feedback.common import STATUS_ICONS, FullWidth, ListSection, Muted, day, status_line
 
 GROUPS = (
     ("asked", "Waiting for a reply"),
@@ -189,18 +189,19 @@ def FeedbackScreen():
 
     keyword_card = Section(
         "Resume vs. listing",
-        ft.Row(
-            [
-                Muted(
-                    "Paste a job listing and your resume to see which of its keywords your resume doesn't mention yet."
-                ),
-                ft.OutlinedButton(
-                    "Check keywords", icon=ft.Icons.MANAGE_SEARCH, on_click=lambda: go("/feedback/keywords")
-                ),
-            ],
-            wrap=True,
-            spacing=8,
-            run_spacing=8,
+        FullWidth(
+            ft.Column(
+                [
+                    Muted(
+                        "Paste a job listing and your resume to see which of its keywords your resume doesn't mention yet."
+                    ),
+                    ft.OutlinedButton(
+                        "Check keywords", icon=ft.Icons.MANAGE_SEARCH, on_click=lambda: go("/feedback/keywords")
+                    ),
+                ],
+                spacing=8,
+                tight=True,
+            )
         ),
     )
     add = ft.FilledTonalButton("Add", icon=ft.Icons.ADD, on_click=lambda: _add_dialog(services, page))
