@@ -168,3 +168,18 @@ async def test_after_rejection_for_a_missing_application(mount_bounceback):
     h = await mount_bounceback(width=390, height=844)
     await h.go("/feedback/after-rejection/404")
     assert h.find_text("That application isn't here any more")
+
+
+async def test_add_a_standalone_record(mount_bounceback, services):
+    h = await mount_bounceback(width=390, height=844)
+    await h.go("/feedback")
+    await h.click(h.find_button("Add"))
+    assert h.find_text("For a rejection you didn't log as an application.")
+    await h.click(h.find_buttons("Add")[-1])  # the dialog's own Add, left empty
+    company = h.find_all(lambda c: isinstance(c, ft.TextField) and c.label == "Company")[0]
+    assert company.error, "a company or role is asked for"
+    await h.set_value(company, "Globex")
+    await h.click(h.find_buttons("Add")[-1])
+    (row,) = services.feedback.list_feedback()
+    assert row.company == "Globex" and row.application_id is None
+    assert h.page.route == f"/feedback/{row.id}"
