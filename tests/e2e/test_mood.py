@@ -17,21 +17,32 @@ pytestmark = pytest.mark.e2e
 
 
 def tap(loc: Locator) -> None:
-    """Click a semantics node even when Flutter has it scrolled off-screen."""
+    """Click a semantics node, first scrolling Flutter's view until it is on screen
+    (Playwright's own scrolling can't move a Flutter canvas)."""
     loc.wait_for(state="attached")
-    try:
-        loc.click(timeout=3000)
-    except Exception:
-        loc.evaluate("e => e.click()")
+    page = loc.page
+    height = page.viewport_size["height"]
+    for _ in range(12):
+        box = loc.bounding_box()
+        if box and 60 <= box["y"] and box["y"] + box["height"] <= height - 90:
+            page.mouse.click(box["x"] + box["width"] / 2, box["y"] + min(box["height"] / 2, 20))
+            return
+        if box is None:
+            break
+        page.mouse.move(page.viewport_size["width"] * 0.6, height * 0.5)
+        page.mouse.wheel(0, box["y"] - height / 3)
+        page.wait_for_timeout(350)
+    loc.evaluate("e => e.click()")
 
 
 def face(page: Page, mood: int) -> Locator:
     return page.get_by_role("button", name=re.compile(rf"^Mood {mood} of 5")).first
 
 
-def type_into(page: Page, label: str, text: str, enter: bool = False) -> None:
+def type_into(page: Page, label: str, text: str, enter: bool = False, multiline: bool = False) -> None:
     tap(page.get_by_label(label).first)
-    page.wait_for_selector("input:focus, textarea:focus")
+    page.wait_for_selector("textarea:focus" if multiline else "input:focus")
+    page.wait_for_timeout(150)
     page.keyboard.type(text)
     if enter:
         page.keyboard.press("Enter")
@@ -81,7 +92,7 @@ def test_quick_and_full_entries_survive_a_restart(fresh_app, browser):
     type_into(page, "Find or add a feeling", "gutted", enter=True)
     expect(page.get_by_role("checkbox", name="gutted", checked=True)).to_be_attached()
     shot(page, "form-feelings")
-    type_into(page, "What's on your mind? (optional)", "Acme said no. Going for a walk.")
+    type_into(page, "What's on your mind? (optional)", "Acme said no. Going for a walk.", multiline=True)
     tap(page.get_by_role("checkbox", name="walk", exact=True))
     tap(page.get_by_role("button", name="Save entry"))
     wait_heading(page, "Mood")

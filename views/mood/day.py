@@ -101,7 +101,7 @@ def MoodDayScreen():
         def confirm():
             page.pop_dialog()
             services.mood.delete_entry(entry_id=entry.id)
-            set_version(version + 1)
+            set_version(lambda v: v + 1)
             page.show_dialog(ft.SnackBar(ft.Text("Entry deleted.")))
 
         page.show_dialog(

@@ -47,29 +47,39 @@ def MoodFormScreen():
         lambda: linked_id is not None and services.mood.application_is_rejected(application_id=linked_id), [linked_id]
     )
 
-    mood, set_mood = ft.use_state(entry.mood if entry else None)
-    feelings, set_feelings = ft.use_state(list(entry.feelings) if entry else [])
-    intensity, set_intensity = ft.use_state(entry.intensity if entry else None)
-    note, set_note = ft.use_state(entry.note if entry else "")
-    activities, set_activities = ft.use_state(list(entry.activities) if entry else [])
-    application_id, set_application_id = ft.use_state(entry.application_id if entry else linked_id)
-    about_rejection, set_about_rejection = ft.use_state(entry.about_rejection if entry else bool(rejected_link))
+    initial = {
+        "mood": entry.mood if entry else None,
+        "feelings": list(entry.feelings) if entry else [],
+        "intensity": entry.intensity if entry else None,
+        "note": entry.note if entry else "",
+        "activities": list(entry.activities) if entry else [],
+        "application_id": entry.application_id if entry else linked_id,
+        "about_rejection": entry.about_rejection if entry else bool(rejected_link),
+    }
+    # The draft is what Save reads: events can outrun re-renders (type, tap, Save in
+    # quick succession), so handlers write here first instead of trusting a closure.
+    draft = ft.use_ref(lambda: dict(initial))
+    form, set_form = ft.use_state(lambda: dict(initial))
     errors, set_errors = ft.use_state({})
+
+    def put(name: str, value) -> None:
+        draft.current[name] = value
+        set_form(dict(draft.current))
+
+    def toggle_word(name: str, word: str) -> None:
+        words = draft.current[name]
+        put(name, [w for w in words if w != word] if word in words else [*words, word])
+
+    def add_word(name: str, word: str) -> None:
+        if word not in draft.current[name]:
+            put(name, [*draft.current[name], word])
 
     page = ft.context.page
     if entry_id is not None and entry is None:
         return Screen("Mood", [ft.Text("That entry isn't there any more."), _BackButton()])
 
     def save():
-        fields = dict(
-            mood=mood,
-            feelings=feelings,
-            intensity=intensity,
-            note=note,
-            activities=activities,
-            application_id=application_id,
-            about_rejection=about_rejection,
-        )
+        fields = dict(draft.current)
         try:
             if entry is None:
                 saved = services.mood.log_entry(**fields)
@@ -88,6 +98,7 @@ def MoodFormScreen():
     link_options = [ft.DropdownOption(key=NO_LINK, text="Not linked")] + [
         ft.DropdownOption(key=str(i), text=label) for i, label in choices
     ]
+    application_id = form["application_id"]
     if application_id is not None and not any(i == application_id for i, _ in choices):
         link_options.append(ft.DropdownOption(key=str(application_id), text="The linked application"))
 
@@ -105,7 +116,7 @@ def MoodFormScreen():
                 "Your mood",
                 ft.Column(
                     [
-                        FacePicker(mood, set_mood),
+                        FacePicker(form["mood"], lambda m: put("mood", m)),
                         *([ft.Text(errors["mood"], color=ft.Colors.ERROR)] if "mood" in errors else []),
                     ],
                     tight=True,
@@ -119,8 +130,9 @@ def MoodFormScreen():
                         WordPicker(
                             title="Feelings",
                             groups=feelings_groups,
-                            selected=feelings,
-                            on_change=set_feelings,
+                            selected=form["feelings"],
+                            on_toggle=lambda w: toggle_word("feelings", w),
+                            on_add=lambda w: add_word("feelings", w),
                             field_label="Find or add a feeling",
                             error=errors.get("feelings"),
                         ),
@@ -128,11 +140,11 @@ def MoodFormScreen():
                         ft.SegmentedButton(
                             key="intensity",
                             segments=[ft.Segment(value=str(i), label=str(i)) for i in range(1, 6)],
-                            selected=[str(intensity)] if intensity else [],
+                            selected=[str(form["intensity"])] if form["intensity"] else [],
                             allow_empty_selection=True,
                             show_selected_icon=False,
-                            on_change=lambda e: set_intensity(
-                                int(e.control.selected[0]) if e.control.selected else None
+                            on_change=lambda e: put(
+                                "intensity", int(e.control.selected[0]) if e.control.selected else None
                             ),
                         ),
                         ft.Text(
@@ -153,11 +165,11 @@ def MoodFormScreen():
                         ft.TextField(
                             key="note",
                             label="What's on your mind? (optional)",
-                            value=note,
+                            value=form["note"],
                             multiline=True,
                             min_lines=3,
                             max_lines=10,
-                            on_change=lambda e: set_note(e.control.value or ""),
+                            on_change=lambda e: put("note", e.control.value or ""),
                             error=errors.get("note"),
                             expand=True,
                         )
@@ -169,8 +181,9 @@ def MoodFormScreen():
                 WordPicker(
                     title="Self-care today",
                     groups=activity_groups,
-                    selected=activities,
-                    on_change=set_activities,
+                    selected=form["activities"],
+                    on_toggle=lambda w: toggle_word("activities", w),
+                    on_add=lambda w: add_word("activities", w),
                     field_label="Find or add self-care",
                     error=errors.get("activities"),
                 ),
@@ -186,8 +199,8 @@ def MoodFormScreen():
                                     label="Linked application (optional)",
                                     options=link_options,
                                     value=str(application_id) if application_id is not None else NO_LINK,
-                                    on_select=lambda e: set_application_id(
-                                        _int(e.control.value if e.control.value != NO_LINK else None)
+                                    on_select=lambda e: put(
+                                        "application_id", _int(e.control.value if e.control.value != NO_LINK else None)
                                     ),
                                     error_text=errors.get("application_id"),
                                     expand=True,
@@ -196,8 +209,8 @@ def MoodFormScreen():
                         ),
                         ft.Checkbox(
                             label="This is about a rejection",
-                            value=about_rejection,
-                            on_change=lambda e: set_about_rejection(bool(e.control.value)),
+                            value=form["about_rejection"],
+                            on_change=lambda e: put("about_rejection", bool(e.control.value)),
                         ),
                     ],
                     tight=True,

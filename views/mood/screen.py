@@ -29,7 +29,7 @@ def MoodScreen():
     bounce = ft.use_memo(services.mood_insights.bounce_backs, [version])
 
     def pick(mood: int) -> None:
-        quick_log(services, page, mood, after=lambda: set_version(version + 1))
+        quick_log(services, page, mood, after=lambda: set_version(lambda v: v + 1))
 
     if today_summary:
         n = today_summary.count

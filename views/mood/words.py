@@ -24,22 +24,28 @@ def WordPicker(
     title: str,
     groups: Sequence[tuple[str, Sequence[str]]],
     selected: Sequence[str],
-    on_change: Callable[[list[str]], None],
+    on_toggle: Callable[[str], None],
+    on_add: Callable[[str], None],
     field_label: str,
     error: str | None = None,
 ):
     """Chips grouped under small headings; the field filters them, and Enter (or
     "Add") adds a word of the user's own, selected straight away."""
     query, set_query = ft.use_state("")
+    typed = ft.use_ref("")  # the field's latest text, even before a re-render
 
     def toggle(word: str) -> None:
-        on_change([w for w in selected if w != word] if word in selected else [*selected, word])
+        on_toggle(word)
 
-    def add_typed() -> None:
-        word = normalize_word(query)
-        if word and word not in selected:
-            on_change([*selected, word])
-        set_query("")  # clears the field: its value follows the query
+    def type_(text: str) -> None:
+        typed.current = text
+        set_query(text)
+
+    def add_typed(text: str | None = None) -> None:
+        word = normalize_word(typed.current if text is None else text)
+        if word:
+            on_add(word)
+        type_("")  # clears the field: its value follows the query
 
     needle = normalize_word(query)
     known = {w for _, ws in groups for w in ws}
@@ -70,8 +76,8 @@ def WordPicker(
                         label=field_label,
                         dense=True,
                         prefix_icon=ft.Icons.SEARCH,
-                        on_change=lambda e: set_query(e.control.value or ""),
-                        on_submit=lambda: add_typed(),
+                        on_change=lambda e: type_(e.control.value or ""),
+                        on_submit=lambda e: add_typed(e.control.value or ""),
                         error=error,
                         expand=True,
                     ),

@@ -19,7 +19,7 @@ def MoodCheckIn():
     summary = ft.use_memo(lambda: services.mood.summary_for(day=today), [today, version])
 
     def pick(mood: int) -> None:
-        quick_log(services, page, mood, after=lambda: set_version(version + 1))
+        quick_log(services, page, mood, after=lambda: set_version(lambda v: v + 1))
 
     if summary:
         status = f"Checked in today: {mood_label(summary.mood)}. Tap again if it changes."
