@@ -129,3 +129,17 @@ async def test_a_gentle_note_when_the_company_is_still_in_its_waiting_period(mou
     assert "the wait you set runs until" in field(h, "company").helper
     await h.click(h.find_button("Save"))  # a note, not a block
     assert services.applications.list_applications(text="hooli").total == 2
+
+
+async def test_between_dates_filter(mount_bounceback, services, clock):
+    for i in range(10):
+        services.applications.add_application(applied_on=clock.today() - timedelta(days=i), company=f"D{i}")
+    h = await mount_bounceback(width=1280, height=800, route="/applications")
+    when = [d for d in h.find_by_type(ft.Dropdown) if d.label == "When"][0]
+    await h.dispatch(when, "select", "custom", {"value": "custom"})
+    await h.set_value(h.find_by_key("range-from"), (clock.today() - timedelta(days=5)).isoformat())
+    await h.set_value(h.find_by_key("range-to"), (clock.today() - timedelta(days=3)).isoformat())
+    assert h.find_by_key("list-range").value == "1–3 of 3"
+    await h.set_value(h.find_by_key("range-to"), (clock.today() - timedelta(days=8)).isoformat())
+    assert "before the start" in h.find_by_key("range-to").error
+    assert h.find_by_key("list-range").value == "1–6 of 6"  # the backwards end is left out

@@ -25,7 +25,7 @@ def parse_day(text: str | None) -> date | None:
 
 def DateField(
     *, label: str, value: str, on_change: Callable[[str], None], error: str | None = None,
-    first: date, last: date, key: str | None = None, width: float | None = None,
+    first: date, last: date, key: str | None = None, width: float | None = None, **extra,
 ) -> ft.Control:
     """`value` is the text as typed; the calendar button writes the picked day back as ISO text."""
     page = ft.context.page
@@ -52,6 +52,7 @@ def DateField(
         error=error,
         width=width,
         on_change=lambda e: on_change(e.control.value or ""),
+        **extra,
         suffix=ft.Semantics(
             label=f"Pick {label.lower()} from a calendar", button=True,
             content=ft.IconButton(

@@ -8,16 +8,34 @@ import flet as ft
 
 from models.application import STATUS_LABELS, STATUSES
 from services.applications import WAITING_DAYS
+from views.applications.dates import DateField, parse_day
 from views.applications.format import STATUS_ICONS, StatusChip, day_label, snack, title_of
 from views.common.layout import EmptyState, Screen
 from views.context import use_services
 
 PAGE_SIZE = 50
-PERIODS = {"all": "Any time", "7": "Last 7 days", "30": "Last 30 days", "90": "Last 3 months", "365": "Last year"}
+PERIODS = {
+    "all": "Any time", "7": "Last 7 days", "30": "Last 30 days", "90": "Last 3 months", "365": "Last year",
+    "custom": "Between dates…",
+}
 
 
 def period_start(period: str, today: date) -> date | None:
-    return None if period == "all" else today - timedelta(days=int(period) - 1)
+    return None if period in ("all", "custom") else today - timedelta(days=int(period) - 1)
+
+
+def read_range(from_text: str, to_text: str) -> tuple[date | None, date | None, dict[str, str]]:
+    """The typed range; an unreadable or backwards end is reported at its field and left out."""
+    found, errors = {}, {}
+    for name, text in (("from", from_text), ("to", to_text)):
+        try:
+            found[name] = parse_day(text)
+        except ValueError as exc:
+            found[name], errors[name] = None, str(exc)
+    if found["from"] and found["to"] and found["from"] > found["to"]:
+        errors["to"] = "This is before the start date."
+        found["to"] = None
+    return found["from"], found["to"], errors
 
 
 def IconAction(icon: ft.IconData, label: str, on_click) -> ft.Control:
@@ -33,6 +51,7 @@ def ApplicationsScreen(waiting: bool = False):
     status, set_status = ft.use_state("applied" if waiting else "all")
     period, set_period = ft.use_state("all")
     source, set_source = ft.use_state("all")
+    range_text, set_range_text = ft.use_state(("", ""))  # typed "from" and "to" for "Between dates…"
     page_no, set_page_no = ft.use_state(0)
     version, set_version = ft.use_state(0)
 
@@ -43,18 +62,19 @@ def ApplicationsScreen(waiting: bool = False):
 
         return handler
 
-    date_to = today - timedelta(days=WAITING_DAYS) if waiting else None
+    custom_from, custom_to, range_errors = read_range(*range_text) if period == "custom" else (None, None, {})
+    date_to = today - timedelta(days=WAITING_DAYS) if waiting else custom_to
     result = ft.use_memo(
         lambda: services.applications.list_applications(
             text=text or None,
             statuses=None if status == "all" else [status],
-            date_from=period_start(period, today),
+            date_from=period_start(period, today) or custom_from,
             date_to=date_to,
             source=None if source == "all" else source,
             offset=page_no * PAGE_SIZE,
             limit=PAGE_SIZE,
         ),
-        [text, status, period, source, page_no, version, waiting],
+        [text, status, period, source, page_no, version, waiting, custom_from, custom_to],
     )
     sources = ft.use_memo(services.applications.sources_in_use, [version])
     filtered = bool(text) or status != "all" or period != "all" or source != "all"
@@ -68,6 +88,7 @@ def ApplicationsScreen(waiting: bool = False):
         set_text("")
         set_status("all")
         set_period("all")
+        set_range_text(("", ""))
         set_source("all")
         set_page_no(0)
 
@@ -95,6 +116,16 @@ def ApplicationsScreen(waiting: bool = False):
                 label="Source", value=source, expand=True, dense=True, col={"xs": 12, "md": 4},
                 options=[ft.DropdownOption(key="all", text="All")] + [ft.DropdownOption(key=s, text=s) for s in sources],
                 on_select=changed(set_source),
+            ),
+            DateField(
+                label="From", value=range_text[0], error=range_errors.get("from"), key="range-from",
+                on_change=lambda t: (set_range_text(lambda r: (t, r[1])), set_page_no(0)),
+                first=date(today.year - 30, 1, 1), last=today, col={"xs": 6, "md": 4}, visible=period == "custom",
+            ),
+            DateField(
+                label="To", value=range_text[1], error=range_errors.get("to"), key="range-to",
+                on_change=lambda t: (set_range_text(lambda r: (r[0], t)), set_page_no(0)),
+                first=date(today.year - 30, 1, 1), last=today, col={"xs": 6, "md": 4}, visible=period == "custom",
             ),
         ],
         spacing=12,
