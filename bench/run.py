@@ -164,6 +164,25 @@ def render(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def markdown(res: dict) -> str:
+    """The same table for docs/benchmark.md, with the machine and load."""
+    m = res["machine"]
+    out = [
+        f"Run {res['when']} ({'quick' if res['quick'] else 'full'}, {res['rounds']} browser rounds, {res['seconds']} s): "
+        f"{m['cpus']} CPUs ({m['cpu']}), {m['memory_gb']} GB RAM, {m['platform']}, Python {m['python']}; "
+        f"load average {m['load_average'][0]:.2f} / {m['load_average'][1]:.2f} / {m['load_average'][2]:.2f} before, "
+        f"{m['load_average_after'][0]:.2f} after.",
+        "",
+        "| Section | Measure | Value | Target | Result |",
+        "|---|---|---:|---|---|",
+    ]
+    for r in res["rows"]:
+        v = r["value"]
+        value = "—" if v is None else (f"{v:.1f} {r['unit']}" if v >= 10 else f"{v:.2f} {r['unit']}")
+        out.append(f"| {r['section']} | {r['measure'].strip()} | {value} | {r['target']} | {r['result']} |")
+    return "\n".join(out) + "\n"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="bench.run", description="Bounceback benchmark (issue 7)")
     parser.add_argument("--quick", action="store_true", help="fewer rounds, for development")
@@ -204,7 +223,8 @@ def main(argv: list[str] | None = None) -> int:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     for name in (f"run-{stamp}{'-quick' if args.quick else ''}.json", "latest.json"):
         (RESULTS / name).write_text(json.dumps(res, indent=1, default=str))
-    print(f"written: {RESULTS / 'latest.json'}")
+    (RESULTS / "latest.md").write_text(markdown(res))
+    print(f"written: {RESULTS / 'latest.json'} and latest.md")
     return 0
 
 
