@@ -10,7 +10,8 @@ from datetime import date, datetime, timedelta
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from tests.e2e.helpers import DESKTOP, PHONE, nav, open_app, shot, wait_heading
+from tests.e2e import helpers
+from tests.e2e.helpers import DESKTOP, PHONE, nav, open_app, wait_heading
 from views.mood.faces import MOOD_COLORS
 
 pytestmark = pytest.mark.e2e
@@ -57,6 +58,13 @@ def _cell_color(page: Page, cell: Locator) -> str:
     Image = pytest.importorskip("PIL.Image")  # Pillow comes with flet's dependencies
     r, g, b = Image.open(BytesIO(png)).convert("RGB").getpixel((0, 0))
     return f"#{r:02x}{g:02x}{b:02x}"
+
+
+def shot(page: Page, name: str) -> None:
+    """helpers.shot once the client has settled (a busy shared machine can show Flet's
+    "Working..." overlay for a moment right after an action)."""
+    page.wait_for_timeout(600)
+    helpers.shot(page, name)
 
 
 def see(page: Page, text: str) -> None:
