@@ -177,7 +177,20 @@ async def test_trend_ranges_and_insights_on_a_logged_history(mount_bounceback, s
     for value, points in (("90", 90), ("365", 18)):  # a year is drawn as weekly averages
         await h.dispatch(picker, "change", [value], {"selected": [value]})
         assert len(h.one(fch.LineChart).data_series[0].points) == points
-    assert h.find_text(re.compile(r'^On days with "walk", your mood averaged 3\.9; on other days, 3\.0 \(60 days vs 60 days\)\.$'))
+    assert h.find_text(
+        re.compile(r'^On days with "walk", your mood averaged 3\.9; on other days, 3\.0 \(60 days vs 60 days\)\.$')
+    )
     assert h.find_text("These are patterns in your own days, not proof that one thing causes another.")
     assert h.find_by_key("bounce-chart"), "two known bounce-backs are drawn"
     assert h.find_text(re.compile(r"^A rejection, .*: back to your usual after 2 days\.$"))
+
+
+async def test_add_details_after_a_quick_log_opens_that_entry(mount_bounceback, services):
+    h = await mount_bounceback(width=390, height=844, route="/mood")
+    await h.go("/mood")
+    await h.click(h.find_button("Mood 2 of 5: low"))
+    (entry,) = services.mood.entries_on(day=TODAY)
+    snack = h.one(ft.SnackBar)
+    await h.dispatch(snack, "action")
+    assert h.page.route == f"/mood/entry/{entry.id}"
+    assert h.find_text("Edit entry")
