@@ -136,6 +136,7 @@ def ApplicationsScreen(waiting: bool = False):
     if waiting:
         controls.append(
             ft.Card(
+        semantic_container=False,  # keep buttons and fields inside separately addressable
                 content=ft.Container(
                     padding=16,
                     content=ft.Column(

@@ -61,6 +61,7 @@ def Section(title: str, content: ft.Control, *, subtitle: str | None = None) -> 
     if subtitle:
         head.append(ft.Text(subtitle, color=ft.Colors.ON_SURFACE_VARIANT, size=13))
     return ft.Card(
+        semantic_container=False,  # keep buttons and fields inside separately addressable
         content=ft.Container(content=ft.Column([*head, content], spacing=10, tight=True), padding=16),
         margin=0,
     )

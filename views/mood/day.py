@@ -39,6 +39,7 @@ def EntryCard(entry: MoodRecord, tz, on_delete):
     page = ft.context.page
     at = entry.logged_at.astimezone(tz)
     return ft.Card(
+        semantic_container=False,  # keep buttons and fields inside separately addressable
         key=f"entry-{entry.id}",
         margin=0,
         content=ft.Container(

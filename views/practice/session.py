@@ -183,7 +183,7 @@ def SessionScreen():
         ]
     else:
         if card.has_answer or card.notes.strip():
-            answer = ft.Card(content=ft.Container(StarAnswer(card), padding=16), margin=0, key="answer")
+            answer = ft.Card(semantic_container=False, content=ft.Container(StarAnswer(card), padding=16), margin=0, key="answer")
         else:
             answer = ft.Container()
         body.append(answer)

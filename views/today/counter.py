@@ -97,6 +97,7 @@ def CounterCard(progress: Progress, on_change: Callable[[], None]):
         style=ft.ButtonStyle(padding=ft.Padding.symmetric(horizontal=24, vertical=18)),
     )
     return ft.Card(
+        semantic_container=False,  # keep buttons and fields inside separately addressable
         content=ft.Container(
             content=ft.Column(
                 [

@@ -101,6 +101,7 @@ def ReframeCard(application) -> ft.Control:
     who = application.company or "that company"
     page = ft.context.page
     return ft.Card(
+        semantic_container=False,  # keep buttons and fields inside separately addressable
         content=ft.Container(
             content=ft.Column(
                 [
