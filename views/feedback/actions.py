@@ -8,14 +8,14 @@ import flet as ft
 
 from services.errors import ValidationError
 from views.context import use_services
-from views.feedback.common import CheckRow, Muted, NamedIconButton, day
+from views.feedback.common import CheckRow, Muted, NamedIconButton, day, use_draft
 
 
 @ft.component
 def ActionList(feedback_id: int, version: int, on_changed: Callable[[], None]):
     services = use_services()
     items = ft.use_memo(lambda: services.feedback.actions(feedback_id=feedback_id), [feedback_id, version])
-    draft, set_draft = ft.use_state("")
+    draft, set_draft, latest = use_draft("")
     error, set_error = ft.use_state(None)
     today = services.clock.today()
 
@@ -29,7 +29,7 @@ def ActionList(feedback_id: int, version: int, on_changed: Callable[[], None]):
 
     def add():
         try:
-            services.feedback.add_action(feedback_id=feedback_id, text=draft)
+            services.feedback.add_action(feedback_id=feedback_id, text=latest.current)
         except ValidationError as err:
             set_error(err.errors.get("text"))
             return

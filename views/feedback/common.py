@@ -126,6 +126,22 @@ def FullWidth(control: ft.Control) -> ft.Control:
     return ft.Row([ft.Container(content=control, expand=True)])
 
 
+def use_draft(initial: str):
+    """Text field state plus a ref with the very latest value.
+
+    Events can outrun re-renders: a Save pressed right after typing may run a
+    handler from the previous render, so handlers read `latest.current`.
+    Returns (value, set_value, latest)."""
+    value, set_value = ft.use_state(initial)
+    latest = ft.use_ref(lambda: initial)
+
+    def set_both(new: str) -> None:
+        latest.current = new
+        set_value(new)
+
+    return value, set_both, latest
+
+
 def toast(text: str) -> None:
     ft.context.page.show_dialog(ft.SnackBar(ft.Text(text)))
 

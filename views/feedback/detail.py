@@ -10,7 +10,17 @@ from services.errors import NotFound, ValidationError
 from views.common.layout import EmptyState, Screen, Section
 from views.context import use_services
 from views.feedback.actions import ActionList
-from views.feedback.common import FullWidth, Muted, NamedIconButton, StatusPill, day, parse_id, status_line, toast
+from views.feedback.common import (
+    FullWidth,
+    Muted,
+    NamedIconButton,
+    StatusPill,
+    day,
+    parse_id,
+    status_line,
+    toast,
+    use_draft,
+)
 from views.feedback.guide import GuideCard, SuggestedTheme, ThemeDropdown
 from views.feedback.practice import PracticeMaker
 from views.feedback.request import RequestComposer
@@ -35,8 +45,8 @@ def FeedbackDetailScreen():
             return None
 
     record = ft.use_memo(load, [feedback_id, version])
-    said, set_said = ft.use_state(lambda: record.what_they_said if record else "")
-    reflection, set_reflection = ft.use_state(lambda: record.reflection if record else "")
+    said, set_said, said_latest = use_draft(record.what_they_said if record else "")
+    reflection, set_reflection, reflection_latest = use_draft(record.reflection if record else "")
     errors, set_errors = ft.use_state({})
     show_request, set_show_request = ft.use_state(False)
 
@@ -57,6 +67,7 @@ def FeedbackDetailScreen():
         set_version(version + 1)
 
     def save_said():
+        said = said_latest.current
         try:
             if record.status == "received":
                 fb.update_feedback(feedback_id=record.id, changes={"what_they_said": said})
@@ -78,7 +89,7 @@ def FeedbackDetailScreen():
 
     def save_reflection():
         try:
-            fb.update_feedback(feedback_id=record.id, changes={"reflection": reflection})
+            fb.update_feedback(feedback_id=record.id, changes={"reflection": reflection_latest.current})
         except ValidationError as err:
             set_errors(err.errors)
             return

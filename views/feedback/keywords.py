@@ -10,7 +10,7 @@ import flet as ft
 from services.errors import ValidationError
 from services.keywords import MAX_TEXT_CHARS, KeywordCheck, check_keywords
 from views.common.layout import Screen, Section
-from views.feedback.common import Muted
+from views.feedback.common import Muted, use_draft
 
 
 def _chip(term: str, count: int, *, missing: bool) -> ft.Control:
@@ -64,14 +64,14 @@ def Results(result: KeywordCheck) -> ft.Control:
 
 @ft.component
 def KeywordCheckScreen():
-    listing, set_listing = ft.use_state("")
-    resume, set_resume = ft.use_state("")
+    listing, set_listing, listing_latest = use_draft("")
+    resume, set_resume, resume_latest = use_draft("")
     result, set_result = ft.use_state(None)
     errors, set_errors = ft.use_state({})
 
     def check():
         try:
-            set_result(check_keywords(listing=listing, resume=resume))
+            set_result(check_keywords(listing=listing_latest.current, resume=resume_latest.current))
         except ValidationError as err:
             set_errors(err.errors)
             set_result(None)

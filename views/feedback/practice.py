@@ -8,7 +8,7 @@ import flet as ft
 
 from services.errors import ValidationError
 from views.context import use_services
-from views.feedback.common import CheckRow, Muted, toast
+from views.feedback.common import CheckRow, Muted, toast, use_draft
 
 
 @ft.component
@@ -23,14 +23,15 @@ def PracticeMaker(feedback_id: int, version: int, on_changed: Callable[[], None]
     )
     # Kept as the questions left out, so a new theme's questions start ticked.
     skipped, set_skipped = ft.use_state(frozenset())
-    own, set_own = ft.use_state("")
+    own, set_own, own_latest = use_draft("")
     error, set_error = ft.use_state(None)
 
     def toggle(q: str, on: bool):
         set_skipped((skipped - {q}) if on else (skipped | {q}))
 
     def create():
-        questions = [q for q in suggestions if q not in skipped] + ([own] if own.strip() else [])
+        own_text = own_latest.current
+        questions = [q for q in suggestions if q not in skipped] + ([own_text] if own_text.strip() else [])
         try:
             ids = fb.turn_into_practice(feedback_id=feedback_id, questions=questions)
         except ValidationError as err:

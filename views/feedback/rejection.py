@@ -77,6 +77,7 @@ def AfterRejectionScreen():
     reapply, set_reapply = ft.use_state(lambda: app.reapply_after if app else None)
     mood, set_mood = ft.use_state(None)
     entry_id, set_entry_id = ft.use_state(None)
+    entry_ref = ft.use_ref(None)  # a second quick tap must edit, not log twice
     skipped, set_skipped = ft.use_state(frozenset())
     error, set_error = ft.use_state(None)
     page = ft.context.page
@@ -95,10 +96,11 @@ def AfterRejectionScreen():
 
     def pick_mood(value: int):
         fields = dict(mood=value, application_id=app.id, about_rejection=True)
-        if entry_id is None:
-            set_entry_id(services.mood.log_entry(**fields).id)
+        if entry_ref.current is None:
+            entry_ref.current = services.mood.log_entry(**fields).id
+            set_entry_id(entry_ref.current)
         else:
-            services.mood.edit_entry(entry_id=entry_id, **fields)
+            services.mood.edit_entry(entry_id=entry_ref.current, **fields)
         set_mood(value)
 
     def save_reapply(on: date | None):

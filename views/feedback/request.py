@@ -14,16 +14,16 @@ import flet as ft
 from services.errors import ValidationError
 from services.feedback_request import mailto_url, render_follow_up, render_request
 from views.context import use_services
-from views.feedback.common import Muted, toast
+from views.feedback.common import Muted, toast, use_draft
 
 
 @ft.component
 def RequestComposer(feedback_id: int, version: int, on_changed: Callable[[], None], follow_up: bool = False):
     services = use_services()
     record = ft.use_memo(lambda: services.feedback.get(feedback_id=feedback_id), [feedback_id, version])
-    manager, set_manager = ft.use_state(record.manager_name or "")
-    email, set_email = ft.use_state(record.contact_email or "")
-    you, set_you = ft.use_state(services.feedback.your_name)
+    manager, set_manager, manager_latest = use_draft(record.manager_name or "")
+    email, set_email, email_latest = use_draft(record.contact_email or "")
+    you, set_you, you_latest = use_draft(services.feedback.your_name())
     errors, set_errors = ft.use_state({})
 
     render = render_follow_up if follow_up else render_request
@@ -38,9 +38,10 @@ def RequestComposer(feedback_id: int, version: int, on_changed: Callable[[], Non
     def save_details() -> bool:
         try:
             services.feedback.update_feedback(
-                feedback_id=feedback_id, changes={"manager_name": manager, "contact_email": email}
+                feedback_id=feedback_id,
+                changes={"manager_name": manager_latest.current, "contact_email": email_latest.current},
             )
-            services.feedback.set_your_name(name=you)
+            services.feedback.set_your_name(name=you_latest.current)
         except ValidationError as err:
             set_errors(err.errors)
             return False
