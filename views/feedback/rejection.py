@@ -54,6 +54,7 @@ def Step(number: int, title: str, content: ft.Control, *, done: bool, skipped: b
         key=key,
         content=ft.Container(content=ft.Column([head, *body], spacing=12, tight=True), padding=16),
         margin=0,
+        semantic_container=False,  # the step's buttons keep their own names
     )
 
 
