@@ -10,6 +10,7 @@ import flet as ft
 
 from views.context import ServicesContext, Viewport, ViewportContext
 from views.keyboard import Shortcuts, ShortcutsContext
+from views import safety
 from views.routes import routes
 from views.theme import apply_theme
 
@@ -68,8 +69,10 @@ def App(services: "AppServices", reminders: bool = True):
     )
 
 
-def start(page: ft.Page, services: "AppServices", *, reminders: bool = True) -> None:
+def start(page: ft.Page, services: "AppServices", *, reminders: bool = True, safety_net: bool = True) -> None:
     """Set up the page and render the app (called by main.py and the view tests)."""
+    if safety_net:
+        safety.install(page)
     page.title = "Bounceback"
     page.padding = 0
     apply_theme(page, services.settings.theme_mode())

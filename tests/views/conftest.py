@@ -37,6 +37,6 @@ async def mount_bounceback(mount, services):
     from views.app import start
 
     async def _mount(width: float = 1280, height: float = 800, route: str = "/") -> Harness:
-        return await mount(lambda page: start(page, services, reminders=False), width=width, height=height, route=route)
+        return await mount(lambda page: start(page, services, reminders=False, safety_net=False), width=width, height=height, route=route)
 
     return _mount

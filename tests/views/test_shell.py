@@ -1,5 +1,7 @@
 """The app shell: destinations, responsive navigation, theme choice."""
 
+import re
+
 import flet as ft
 import pytest
 
@@ -71,3 +73,21 @@ async def test_reminder_time_validated_at_the_field(mount_bounceback, services):
     assert services.reminders.time_for("apply") == "07:15"
     await h.click(h.find_button("Send a test notification"))
     assert h.find_text("Sent.")
+
+
+async def test_an_unexpected_error_shows_a_calm_message_not_a_crash(mount, services, monkeypatch):
+    """With the safety net on (as in the real app), a failing handler becomes a snack bar."""
+    import sqlite3
+
+    from sqlalchemy.exc import OperationalError
+
+    from views.app import start
+
+    def locked(**kwargs):
+        raise OperationalError("INSERT", {}, sqlite3.OperationalError("database is locked"))
+
+    monkeypatch.setattr(services.applications, "log_application", locked)
+    h = await mount(lambda page: start(page, services, reminders=False, safety_net=True), width=390, height=844)
+    await h.click(h.find_button(re.compile(r"^\+1 application")))
+    assert not h.errors
+    assert h.find_text(re.compile("couldn't save that just now"), exact=False)
