@@ -45,8 +45,8 @@ DESTINATIONS = [
     Destination("Mood calendar", re.compile(r"^Mood"), r"^[A-Z][a-z]+day \d{1,2} [A-Z][a-z]+: "),
     # A list row: "Business Analyst at Cedar Retail\nAsked 26 Nov · 1 open action\n23 Nov".
     Destination("Feedback list", re.compile(r"^Feedback"), r"^.+\n(Asked|Received|No reply|Not asked)[^\n]*\n"),
-    # The big number: "285\nquestions are ready for practice today" (or "No questions due").
-    Destination("Practice due count", re.compile(r"^Practice"), r"^\d+\n(No )?questions? "),
+    # The headline beside the big number: "questions are ready for practice today" (or "questions due").
+    Destination("Practice due count", re.compile(r"^Practice"), r"ready for practice today|questions due"),
 ]
 
 
