@@ -24,6 +24,7 @@ from bench.bare_app import BUTTON_LABEL
 
 PLUS_ONE = re.compile(r"^\+1 application")
 CLICKS = 50
+SETTLE_S = 0.5  # pause on Today before each destination click
 # What the count looks like in the accessibility tree ({n}: the number).
 TODAY_COUNT = r"Today's count: {n}($|\n)"
 BARE_COUNT = r"(^|\n)Count: {n}($|\n)"
@@ -103,6 +104,7 @@ def _destinations(page: Page, runs: int, errors: list[str]) -> dict[str, list[fl
             try:
                 _click_center(page, today_nav)
                 _ready(page, "app").first.wait_for(state="visible", timeout=10_000)
+                time.sleep(SETTLE_S)  # let Today finish drawing: its work is not the destination's
                 nav = browser.button(page, d.nav)
                 nav.first.wait_for(state="visible", timeout=10_000)
                 box = nav.first.bounding_box()
