@@ -37,7 +37,6 @@ def DueHero(due: int, narrow: bool) -> ft.Control:
     mock = ft.OutlinedButton("Mock interview", icon=ft.Icons.RECORD_VOICE_OVER_OUTLINED, on_click=_go("/practice/mock"))
     top = ft.Row([number, words], spacing=16, vertical_alignment=ft.CrossAxisAlignment.CENTER)
     return ft.Card(
-        semantic_container=False,  # keep buttons and fields inside separately addressable
         content=ft.Container(
             content=ft.Column(
                 [top, ft.Row([start, mock], wrap=True, spacing=12, run_spacing=8)], spacing=16, tight=True
