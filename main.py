@@ -14,7 +14,7 @@ import flet as ft
 from services import backup
 from services.clock import SystemClock
 from services.container import AppServices
-from services.db import open_database
+from services.db import is_healthy, open_database
 from services.errors import StorageError
 from services.paths import resolve_data_dir
 
@@ -73,7 +73,12 @@ def open_services(data_dir: Path) -> AppServices:
     clock = SystemClock()
     db = open_database(data_dir, now=clock.now().replace(tzinfo=None))
     try:
-        backup.backup_if_due(db.path, now=clock.now().replace(tzinfo=None))
+        backup.backup_if_due(db.path, now=clock.now().replace(tzinfo=None), is_healthy=is_healthy)
+    except backup.DamagedFile:
+        db.notices.append(
+            "Bounceback found damage inside your data file, so today's backup was skipped to keep your "
+            "good backups safe. Settings shows where they are; restoring the newest one is usually best."
+        )
     except OSError as exc:  # a failed backup must not stop the app opening
         log.warning("automatic backup failed: %s", exc)
     return AppServices(db, clock)

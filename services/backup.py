@@ -41,11 +41,20 @@ def backup_file(db_path: Path, *, now: datetime, reason: str = "auto") -> Path:
     return target
 
 
-def backup_if_due(db_path: Path, *, now: datetime) -> Path | None:
-    """One automatic backup a day, taken at start-up."""
+class DamagedFile(RuntimeError):
+    """The live file failed SQLite's page check; no backup was taken of it."""
+
+
+def backup_if_due(db_path: Path, *, now: datetime, is_healthy: Callable[[Path], bool] | None = None) -> Path | None:
+    """One automatic backup a day, taken at start-up, of a file that passes the page check.
+
+    A damaged file is never backed up, so it can't push good backups out.
+    """
     newest = list_backups(db_path)
     if newest and now - _taken_at(newest[0]) < DAILY:
         return None
+    if is_healthy is not None and not is_healthy(db_path):
+        raise DamagedFile(str(db_path))
     return backup_file(db_path, now=now)
 
 

@@ -96,15 +96,26 @@ def open_memory_database(*, up_to: int | None = None) -> Database:
     return Database(engine=engine, path=None)
 
 
-def _is_healthy(path: Path) -> bool:
+def _is_healthy(path: Path, *, thorough: bool = True) -> bool:
+    """Can SQLite read this file? `thorough` checks every page (linear in size)."""
     try:
         conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
         try:
+            if not thorough:  # header and schema only: cheap enough for every start
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+                return True
             return conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
         finally:
             conn.close()
+    except sqlite3.OperationalError as exc:
+        # Locked by another copy of the app is not damage; let the open report it.
+        return "locked" in str(exc) or "busy" in str(exc)
     except sqlite3.DatabaseError:
         return False
+
+
+def is_healthy(path: Path) -> bool:
+    return _is_healthy(path, thorough=True)
 
 
 def _rescue_damaged(path: Path, now: datetime) -> str:
@@ -133,7 +144,8 @@ def open_database(data_dir: Path, *, now: datetime | None = None) -> Database:
     data_dir.mkdir(parents=True, exist_ok=True)
     path = data_dir / DB_FILE_NAME
     notices: list[str] = []
-    if path.exists() and not _is_healthy(path):
+    # The full page check runs with the daily backup (services/backup.py), not at every start.
+    if path.exists() and not _is_healthy(path, thorough=False):
         notices.append(_rescue_damaged(path, now))
     try:
         raw = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)

@@ -101,3 +101,30 @@ def test_daily_backup_only_once_a_day(tmp_path):
     assert backup.backup_if_due(db.path, now=datetime(2026, 3, 1, 18, 0)) is None
     assert backup.backup_if_due(db.path, now=datetime(2026, 3, 2, 8, 0)) is not None
     db.dispose()
+
+
+def test_daily_backup_refuses_a_damaged_file(tmp_path):
+    from services.db import is_healthy
+
+    path = tmp_path / DB_FILE_NAME
+    path.write_bytes(b"not a database at all" * 200)
+    import pytest
+
+    with pytest.raises(backup.DamagedFile):
+        backup.backup_if_due(path, now=datetime(2026, 3, 1, 8, 0), is_healthy=is_healthy)
+    assert backup.list_backups(path) == []
+
+
+def test_a_locked_file_is_not_mistaken_for_damage(tmp_path):
+    db = open_database(tmp_path)
+    db.dispose()
+    blocker = sqlite3.connect(db.path)
+    blocker.execute("BEGIN EXCLUSIVE")
+    try:
+        from services.db import _is_healthy
+
+        assert _is_healthy(db.path, thorough=False)
+        assert not list(tmp_path.glob("*.damaged-*"))
+    finally:
+        blocker.rollback()
+        blocker.close()
