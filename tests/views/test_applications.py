@@ -77,14 +77,25 @@ async def test_list_pages_searches_and_filters(mount_bounceback, services, clock
         services.applications.add_application(applied_on=clock.today() - timedelta(days=i), company=f"Company {i}",
                                               source="Referral" if i % 2 else "Job board")
     h = await mount_bounceback(width=1280, height=800, route="/applications")
-    assert h.find_by_key("list-range").value == "1–50 of 60"
-    await h.click(h.find_button("Older"))
-    assert h.find_by_key("list-range").value == "51–60 of 60"
-    await h.set_value(h.find_first(lambda c: isinstance(c, ft.TextField)), "Company 1")
+    assert h.find_by_key("list-range").value == "1–20 of 60"
+    assert h.find_by_key("app-1") is not None and h.find_by_key("app-21") is None  # newest first, 20 drawn
+    await h.click(h.find_button("Show more"))
+    assert h.find_by_key("list-range").value == "1–40 of 60"
+    assert h.find_by_key("app-1") is not None and h.find_by_key("app-40") is not None
+    await h.click(h.find_button("Show more"))
+    assert h.find_by_key("list-range").value == "1–60 of 60"
+    assert h.find_by_key("app-60") is not None
+    assert not h.find_buttons("Show more")  # everything is shown
+    search = h.find_first(lambda c: isinstance(c, ft.TextField))
+    await h.set_value(search, "Company 1")
     assert h.find_by_key("list-range").value == "1–11 of 11"
+    assert not h.find_buttons("Show more")
     dropdowns = h.find_by_type(ft.Dropdown)
     await h.dispatch(dropdowns[2], "select", "Referral", {"value": "Referral"})
     assert h.find_by_key("list-range").value == "1–6 of 6"
+    await h.set_value(search, "")
+    assert h.find_by_key("list-range").value == "1–20 of 30"  # a new filter starts again from the first 20
+    await h.set_value(search, "Company 1")
     await h.click(h.find_by_key("app-2" if False else f"app-{services.applications.list_applications(text='Company 11').items[0].id}"))
     assert h.find_text("Company 11")
 

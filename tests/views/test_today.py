@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import timedelta
 
 import flet as ft
@@ -12,6 +13,10 @@ pytestmark = pytest.mark.asyncio
 
 def count(h) -> str:
     return h.find_by_key("today-count").value
+
+
+def open_snackbars(h) -> list[ft.SnackBar]:
+    return [d for d in h.page._dialogs.controls if isinstance(d, ft.SnackBar) and d.open]
 
 
 def snackbar(h) -> ft.SnackBar:
@@ -32,6 +37,45 @@ async def test_plus_one_three_times_then_undo(mount_bounceback, services, width)
     assert count(h) == "2"
     assert services.goals.progress().today == 2
     assert h.find_by_key("goal-today").value == "2 of 2"
+
+
+async def test_the_new_count_is_sent_before_the_undo_snack_bar(mount_bounceback, services, monkeypatch):
+    from views.today import counter
+
+    monkeypatch.setattr(counter, "SNACK_DELAY_S", 1.0)  # a wide window, so a loaded machine can't flake it
+    h = await mount_bounceback(width=390, height=844)
+    await h.dispatch(h.find_button("+1 application"), "click", settle=False)
+    deadline = asyncio.get_running_loop().time() + 0.9
+    while count(h) != "1" and asyncio.get_running_loop().time() < deadline:
+        await asyncio.sleep(0.01)
+    assert count(h) == "1"
+    assert not open_snackbars(h), "the snack bar came before the new count"
+    await h.settle(timeout=3.0)
+    assert "Logged 1 application" in snackbar(h).content.value
+    await h.dispatch(snackbar(h), "action")
+    assert count(h) == "0"
+    assert services.applications.list_applications().total == 0
+
+
+async def test_plus_one_does_not_re_read_the_rest_of_today(mount_bounceback, services):
+    calls = []
+
+    def provider(today):
+        calls.append(today)
+        return []
+
+    services.attention_providers.append(provider)
+    h = await mount_bounceback(width=1280, height=800)
+    assert len(calls) == 1
+    for _ in range(2):
+        await h.click(h.find_button("+1 application"))
+    await h.dispatch(snackbar(h), "action")
+    assert count(h) == "1"
+    assert len(calls) == 1, "a +1 or Undo re-rendered Needs attention"
+    await h.click(h.find_button("Add a win"))
+    await h.click(h.find_button("Got a referral"))
+    assert h.find_text("Got a referral")
+    assert len(calls) == 2, "adding a win should refresh the whole of Today"
 
 
 async def test_several_at_once_takes_two_taps(mount_bounceback, services):

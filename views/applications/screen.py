@@ -13,7 +13,9 @@ from views.applications.format import STATUS_ICONS, StatusChip, day_label, snack
 from views.common.layout import EmptyState, Screen
 from views.context import use_services
 
-PAGE_SIZE = 50
+# Rows drawn at first and added by each "Show more": a short first page keeps the
+# client's work per visit small (each row is a ListTile built at once).
+PAGE_SIZE = 20
 PERIODS = {
     "all": "Any time", "7": "Last 7 days", "30": "Last 30 days", "90": "Last 3 months", "365": "Last year",
     "custom": "Between dates…",
@@ -52,13 +54,13 @@ def ApplicationsScreen(waiting: bool = False):
     period, set_period = ft.use_state("all")
     source, set_source = ft.use_state("all")
     range_text, set_range_text = ft.use_state(("", ""))  # typed "from" and "to" for "Between dates…"
-    page_no, set_page_no = ft.use_state(0)
+    shown, set_shown = ft.use_state(PAGE_SIZE)  # rows asked for, from the newest
     version, set_version = ft.use_state(0)
 
     def changed(setter):
         def handler(e):
             setter(e.control.value or ("" if setter is set_text else "all"))
-            set_page_no(0)
+            set_shown(PAGE_SIZE)
 
         return handler
 
@@ -71,10 +73,10 @@ def ApplicationsScreen(waiting: bool = False):
             date_from=period_start(period, today) or custom_from,
             date_to=date_to,
             source=None if source == "all" else source,
-            offset=page_no * PAGE_SIZE,
-            limit=PAGE_SIZE,
+            offset=0,
+            limit=shown,
         ),
-        [text, status, period, source, page_no, version, waiting, custom_from, custom_to],
+        [text, status, period, source, shown, version, waiting, custom_from, custom_to],
     )
     sources = ft.use_memo(services.applications.sources_in_use, [version])
     filtered = bool(text) or status != "all" or period != "all" or source != "all"
@@ -90,7 +92,7 @@ def ApplicationsScreen(waiting: bool = False):
         set_period("all")
         set_range_text(("", ""))
         set_source("all")
-        set_page_no(0)
+        set_shown(PAGE_SIZE)
 
     filters = ft.ResponsiveRow(
         [
@@ -119,12 +121,12 @@ def ApplicationsScreen(waiting: bool = False):
             ),
             DateField(
                 label="From", value=range_text[0], error=range_errors.get("from"), key="range-from",
-                on_change=lambda t: (set_range_text(lambda r: (t, r[1])), set_page_no(0)),
+                on_change=lambda t: (set_range_text(lambda r: (t, r[1])), set_shown(PAGE_SIZE)),
                 first=date(today.year - 30, 1, 1), last=today, col={"xs": 6, "md": 4}, visible=period == "custom",
             ),
             DateField(
                 label="To", value=range_text[1], error=range_errors.get("to"), key="range-to",
-                on_change=lambda t: (set_range_text(lambda r: (r[0], t)), set_page_no(0)),
+                on_change=lambda t: (set_range_text(lambda r: (r[0], t)), set_shown(PAGE_SIZE)),
                 first=date(today.year - 30, 1, 1), last=today, col={"xs": 6, "md": 4}, visible=period == "custom",
             ),
         ],
@@ -185,12 +187,9 @@ def ApplicationsScreen(waiting: bool = False):
             tight=True,
         ))
         controls.append(ft.Row(
-            [
-                ft.TextButton("Newer", icon=ft.Icons.CHEVRON_LEFT, disabled=page_no == 0, on_click=lambda: set_page_no(page_no - 1)),
-                ft.TextButton("Older", icon=ft.Icons.CHEVRON_RIGHT, disabled=not result.has_more, on_click=lambda: set_page_no(page_no + 1)),
-            ],
+            [ft.TextButton("Show more", icon=ft.Icons.EXPAND_MORE, on_click=lambda: set_shown(shown + PAGE_SIZE))],
             alignment=ft.MainAxisAlignment.CENTER,
-            visible=result.total > PAGE_SIZE,
+            visible=result.has_more,
         ))
 
     actions = [

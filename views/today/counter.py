@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 
 import flet as ft
@@ -15,6 +16,9 @@ from views.keyboard import use_shortcut
 SHORTCUT = "ctrl+enter"
 SHORTCUT_HINT = "Ctrl+Enter"
 SEVERAL = range(2, 11)
+# The new count is sent first; the Undo snack bar follows a moment later, so the
+# client draws the number before it builds and animates the snack bar.
+SNACK_DELAY_S = 0.15
 
 
 def goal_line(p: Progress) -> str:
@@ -33,9 +37,19 @@ def CounterCard(progress: Progress, on_change: Callable[[], None]):
     several_open, set_several_open = ft.use_state(False)
     source, set_source = ft.use_state(None)
 
+    # (ids, count) of the latest log: its snack bar is shown by the effect below.
+    announce, set_announce = ft.use_state(None)
+
     def log(count: int, from_source: str | None = None) -> None:
         ids = services.applications.log_application(count=count, source=from_source)
+        set_announce((ids, count))
         on_change()
+
+    async def announce_logged() -> None:
+        if announce is None:
+            return
+        ids, count = announce
+        await asyncio.sleep(SNACK_DELAY_S)
 
         def undo():
             services.applications.undo_log(ids=ids)
@@ -44,6 +58,8 @@ def CounterCard(progress: Progress, on_change: Callable[[], None]):
         what = "1 application" if count == 1 else f"{count} applications"
         snack(f"Logged {what}. Well done for sending it." if count == 1 else f"Logged {what}. Well done.",
               action="Undo", on_action=undo)
+
+    ft.use_effect(announce_logged, [announce])
 
     def log_several(count: int) -> None:
         set_several_open(False)

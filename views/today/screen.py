@@ -12,22 +12,32 @@ from views.today.goals import GoalsCard
 from views.today.mood_checkin import MoodCheckIn
 from views.today.wins import ReframeCard, WinsSection
 
+# Sections that a +1 does not change: re-rendered only when their own arguments
+# (or their own state) change, so the quick log's round trip stays small.
+MemoMoodCheckIn = ft.memo(MoodCheckIn)
+MemoAttentionSection = ft.memo(AttentionSection)
+MemoWinsSection = ft.memo(WinsSection)
+MemoReframeCard = ft.memo(ReframeCard)
+
 
 @ft.component
 def TodayScreen():
     services = use_services()
+    # `version`: something that may touch any section changed (a win added): re-read everything.
+    # `logged`: the quick log changed (+1, several, Undo): re-read only the count and goals.
     version, set_version = ft.use_state(0)
+    logged, set_logged = ft.use_state(0)
 
-    def refresh() -> None:
-        set_version(lambda v: v + 1)
+    refresh = ft.use_callback(lambda: set_version(lambda v: v + 1), [])
+    on_logged = ft.use_callback(lambda: set_logged(lambda n: n + 1), [])
 
-    # A handful of indexed queries; re-read whenever something on Today changes.
-    progress = ft.use_memo(services.goals.progress, [version])
+    # A handful of indexed queries.
+    progress = ft.use_memo(services.goals.progress, [version, logged])
     rejection = ft.use_memo(lambda: services.applications.recent_rejection(), [version])
 
     top = ft.ResponsiveRow(
         [
-            ft.Container(content=CounterCard(progress, refresh), col={"xs": 12, "md": 6}),
+            ft.Container(content=CounterCard(progress, on_logged), col={"xs": 12, "md": 6}),
             ft.Container(content=GoalsCard(progress), col={"xs": 12, "md": 6}),
         ],
         spacing=16,
@@ -35,6 +45,6 @@ def TodayScreen():
     )
     controls: list[ft.Control] = [top]
     if rejection is not None:
-        controls.append(ReframeCard(rejection))
-    controls += [MoodCheckIn(), AttentionSection(version), WinsSection(version, refresh)]
+        controls.append(MemoReframeCard(rejection))
+    controls += [MemoMoodCheckIn(), MemoAttentionSection(version), MemoWinsSection(version, refresh)]
     return Screen("Today", controls)

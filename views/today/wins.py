@@ -96,6 +96,7 @@ def WinsSection(version: int, on_change: Callable[[], None]):
     )
 
 
+@ft.component  # a component so Today can ft.memo it: a +1 does not rebuild it
 def ReframeCard(application) -> ft.Control:
     """After a logged rejection: a few warm words and the way to the after-rejection steps."""
     who = application.company or "that company"
