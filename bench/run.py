@@ -141,6 +141,8 @@ def build_rows(res: dict) -> list[dict]:
             continue
         section = "4 Today" if v["group"] == "today" else "4 insights"
         row(section, name, v["median_ms"], "ms", f"< {SUMMARY_MS:g} ms", v["median_ms"] < SUMMARY_MS)
+        if v.get("repeat_ms") is not None and v["repeat_ms"] < 0.5 * v["median_ms"]:
+            row(section, f"  {name}, repeat (service cache)", v["repeat_ms"], "ms", "info", None)
     for name, v in (res.get("summaries") or {}).items():
         if v["group"] == "destination":
             row("3 server share", name, v["median_ms"], "ms", "info", None)
