@@ -24,6 +24,19 @@ NOTE_LIMIT = 20_000
 WORD_LIMIT = 200
 MAX_WORDS = 40  # per entry: more than anyone names in one sitting
 
+# Bumped after every committed write here. MoodInsightsService keys its cache on it as
+# well as on the database, so an edit is seen even when the clock has not moved on.
+_writes = 0
+
+
+def writes() -> int:
+    return _writes
+
+
+def _wrote() -> None:
+    global _writes
+    _writes += 1
+
 
 @dataclass(frozen=True)
 class MoodRecord:
@@ -121,6 +134,7 @@ class MoodService:
             s.flush()
             self._write_words(s, entry.id, fields["feelings"], fields["activities"])
             s.commit()
+            _wrote()
             return self._record(entry, fields["feelings"], fields["activities"])
 
     def edit_entry(
@@ -150,6 +164,7 @@ class MoodService:
             self._write_words(s, entry_id, fields["feelings"], fields["activities"])
             s.add(entry)
             s.commit()
+            _wrote()
             return self._record(entry, fields["feelings"], fields["activities"])
 
     def delete_entry(self, *, entry_id: int) -> None:
@@ -159,6 +174,7 @@ class MoodService:
                 raise NotFound(f"mood entry {entry_id}")
             s.delete(entry)  # feelings and activities go with it (ON DELETE CASCADE)
             s.commit()
+            _wrote()
 
     # ---------------------------------------------------------------- reading
     def get_entry(self, *, entry_id: int) -> MoodRecord:

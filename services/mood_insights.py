@@ -4,11 +4,16 @@ and how long it took to feel like yourself again after each rejection.
 Everything here is a correlation over the user's own days, never a cause; the
 views word it that way. A comparison is only "ready" with at least
 `MIN_DAYS_EACH_SIDE` days on each side, so a couple of days can't tell a story.
+
+Bounce-backs grow with every "no" (thousands after a long search), so the report
+is worked out per rejection *day*, builds only the items a screen shows, and is
+cached until today or the data it reads changes (see `_change_markers`).
 """
 
 from __future__ import annotations
 
 import bisect
+import json
 import statistics
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -16,6 +21,7 @@ from datetime import date, timedelta
 from sqlalchemy import text
 from sqlmodel import Session
 
+from services import mood as mood_service
 from services.clock import Clock
 from services.db import SessionFactory
 
@@ -23,6 +29,8 @@ MIN_DAYS_EACH_SIDE = 3
 BASELINE_DAYS = 30  # "your usual": the median day over the 30 days before a rejection
 MIN_BASELINE_DAYS = 3
 RECOVERY_HORIZON_DAYS = 180  # stop looking for a bounce-back after half a year
+SHOWN_ITEMS = 8  # bounce-backs listed on the Mood screen, newest first
+SHOWN_BARS = 12  # known bounce-backs drawn in its chart
 
 
 @dataclass(frozen=True)
@@ -55,12 +63,29 @@ class BounceBack:
 
 @dataclass(frozen=True)
 class BounceBackReport:
-    items: list[BounceBack]  # newest first
-    trend: str | None  # "shorter" | "longer" | "steady"; None until 4 bounce-backs are known
+    """Counts, average and trend cover every rejection; only the newest few are items."""
 
-    @property
-    def known(self) -> list[BounceBack]:
-        return [b for b in self.items if b.days is not None]
+    items: tuple[BounceBack, ...]  # newest first: the newest `limit` of `total`
+    trend: str | None  # "shorter" | "longer" | "steady"; None until 4 bounce-backs are known
+    total: int = 0  # rejections in all
+    known_count: int = 0  # of which the bounce-back time is known
+    average_days: float | None = None  # mean days to bounce back, over every known one
+    recent_known: tuple[BounceBack, ...] = ()  # newest first: the newest `bars` known ones
+
+
+_Row = tuple[date, int | None, str, float | None, int | None]  # day, application, fallback label, usual, days
+
+
+@dataclass(frozen=True)
+class _BounceCore:
+    """What a report costs to work out (cached); names are added per call."""
+
+    shown: tuple[_Row, ...]
+    charted: tuple[_Row, ...]
+    trend: str | None
+    total: int
+    known_count: int
+    average_days: float | None
 
 
 def _average(values: list[float]) -> float | None:
@@ -115,6 +140,7 @@ class MoodInsightsService:
     def __init__(self, sessions: SessionFactory, clock: Clock):
         self._sessions = sessions
         self._clock = clock
+        self._bounce_cache: tuple[tuple, _BounceCore] | None = None  # (key, core)
 
     def self_care_comparisons(self, *, days: int = 365) -> list[Comparison]:
         """One comparison per activity used in the window; ready ones first, biggest gaps first."""
@@ -145,19 +171,63 @@ class MoodInsightsService:
             ).all()
         return compare("applications", averages, {date.fromisoformat(str(r[0])) for r in rows})
 
-    def bounce_backs(self) -> BounceBackReport:
+    def bounce_backs(self, *, limit: int | None = SHOWN_ITEMS, bars: int = SHOWN_BARS) -> BounceBackReport:
+        """Every rejection and how long it took to get back to your usual mood.
+
+        Only the newest `limit` items (None: all) and `bars` known ones are built;
+        the count, average and trend cover them all. The costly part is cached until
+        today or the data changes; names are read afresh for the few items shown.
+        """
         today = self._clock.today()
+        writes = mood_service.writes()  # read before the data: a write after it shows next time
         with self._sessions() as s:
-            rejections = self._rejections(s)
-            rows = s.exec(text("SELECT day, AVG(mood) FROM mood_entry GROUP BY day ORDER BY day")).all()
+            key = (today, limit, bars, writes, *self._change_markers(s))
+            cached = self._bounce_cache
+            if cached is not None and cached[0] == key:
+                core = cached[1]
+            else:
+                core = self._bounce_core(s, today, limit, bars)
+                self._bounce_cache = (key, core)
+            names = self._application_labels(s, {r[1] for r in core.shown + core.charted if r[1] is not None})
+
+        def item(r: _Row) -> BounceBack:
+            rejected_on, app_id, fallback, usual, took = r
+            return BounceBack(rejected_on, names.get(app_id) or fallback, app_id, usual, took)
+
+        return BounceBackReport(
+            items=tuple(item(r) for r in core.shown),
+            trend=core.trend,
+            total=core.total,
+            known_count=core.known_count,
+            average_days=core.average_days,
+            recent_known=tuple(item(r) for r in core.charted),
+        )
+
+    def _bounce_core(self, s: Session, today: date, limit: int | None, bars: int) -> _BounceCore:
+        rejections = self._rejections(s)
+        rows = s.exec(text("SELECT day, AVG(mood) FROM mood_entry GROUP BY day ORDER BY day")).all()
         days = [date.fromisoformat(str(d)) for d, _ in rows]
         moods = [float(m) for _, m in rows]
-        items = []
-        for rejected_on, app_id, label in rejections:
-            usual, took = bounce_back_days(days, moods, rejected_on, today)
-            items.append(BounceBack(rejected_on, label, app_id, usual, took))
-        known = [b.days for b in items if b.days is not None]  # oldest first, as listed
-        return BounceBackReport(items=items[::-1], trend=trend_of(known))
+        # Many rejections share a day (1,705 days for 7,373 after ten years): one answer per day.
+        per_day: dict[date, tuple[float | None, int | None]] = {}
+        durations: list[int | None] = []  # one per rejection, oldest first
+        for rejected_on, _app_id, _fallback in rejections:
+            found = per_day.get(rejected_on)
+            if found is None:
+                found = per_day[rejected_on] = bounce_back_days(days, moods, rejected_on, today)
+            durations.append(found[1])
+        known = [d for d in durations if d is not None]
+        newest = range(len(rejections) - 1, -1, -1)
+        shown = newest if limit is None else newest[:limit]
+        charted = [i for i in newest if durations[i] is not None][:bars]
+        return _BounceCore(
+            shown=tuple((*rejections[i], *per_day[rejections[i][0]]) for i in shown),
+            charted=tuple((*rejections[i], *per_day[rejections[i][0]]) for i in charted),
+            trend=trend_of(known),
+            total=len(rejections),
+            known_count=len(known),
+            average_days=_average(known),
+        )
 
     # ------------------------------------------------------------------ queries
     @staticmethod
@@ -169,37 +239,82 @@ class MoodInsightsService:
         return {date.fromisoformat(str(d)): float(m) for d, m in rows}
 
     @staticmethod
+    def _change_markers(s: Session) -> tuple:
+        """Cheap values (indexes only) that change whenever the report's inputs do:
+        a mood entry or status change added or deleted (count; a new highest id), an
+        entry edited (its updated_at; edits within one clock tick are caught by
+        `mood.writes()`), an application added, deleted, edited or set to or from
+        rejected without a status change. Names are not cached at all."""
+        return tuple(
+            s.exec(
+                text(
+                    "SELECT (SELECT COUNT(*) FROM mood_entry), (SELECT MAX(id) FROM mood_entry), "
+                    "(SELECT MAX(updated_at) FROM mood_entry), "
+                    "(SELECT COUNT(*) FROM status_change), (SELECT MAX(id) FROM status_change), "
+                    "(SELECT COUNT(*) FROM application), (SELECT MAX(id) FROM application), "
+                    "(SELECT MAX(updated_at) FROM application), "
+                    "(SELECT COUNT(*) FROM application WHERE status = 'rejected')"
+                )
+            ).one()
+        )
+
+    @staticmethod
     def _rejections(s: Session) -> list[tuple[date, int | None, str]]:
-        """Every rejection once, oldest first: from the applications tracker
-        (a 'rejected' status change, or an application saved as rejected), then
-        mood entries marked as about a rejection that the tracker doesn't know."""
+        """Every rejection once, oldest first, as (day, application id, fallback label):
+        from the applications tracker (a 'rejected' status change, or an application
+        saved as rejected), then mood entries marked as about a rejection that the
+        tracker doesn't know. An application's own name ("Acme, designer") is read
+        only for the items shown (`_application_labels`)."""
+        # The first rejected status change per application (ix_status_change_status
+        # covers it), then applications saved as rejected that have none.
         tracked = s.exec(
             text(
-                "SELECT a.id, MIN(COALESCE(sc.changed_on, a.status_on)), a.company, a.role "
-                "FROM application a LEFT JOIN status_change sc "
-                "  ON sc.application_id = a.id AND sc.status = 'rejected' "
-                "WHERE a.status = 'rejected' OR sc.id IS NOT NULL GROUP BY a.id"
+                "SELECT sc.application_id, MIN(sc.changed_on) "
+                "FROM status_change sc JOIN application a ON a.id = sc.application_id "
+                "WHERE sc.status = 'rejected' GROUP BY sc.application_id "
+                "UNION ALL "
+                "SELECT a.id, a.status_on FROM application a "
+                "WHERE a.status = 'rejected' AND NOT EXISTS (SELECT 1 FROM status_change sc "
+                "  WHERE sc.status = 'rejected' AND sc.application_id = a.id)"
             )
         ).all()
+        parsed: dict[str, date] = {}  # many rejections share a day
+
+        def day_of(value) -> date:
+            value = str(value)
+            found = parsed.get(value)
+            if found is None:
+                found = parsed[value] = date.fromisoformat(value)
+            return found
+
         found: dict[tuple, tuple[date, int | None, str]] = {}
-        for app_id, on, company, role in tracked:
-            label = ", ".join(p for p in (company, role) if p) or "An application"
-            found[("app", app_id)] = (date.fromisoformat(str(on)), app_id, label)
+        for app_id, on in tracked:
+            found[("app", app_id)] = (day_of(on), app_id, "An application")
         tracked_days = {v[0] for v in found.values()}
         marked = s.exec(
             text(
-                "SELECT MIN(e.day), e.application_id, a.company, a.role FROM mood_entry e "
-                "LEFT JOIN application a ON a.id = e.application_id "
+                "SELECT MIN(e.day), e.application_id FROM mood_entry e "
                 "WHERE e.about_rejection = 1 GROUP BY COALESCE(e.application_id, -1), "
                 "CASE WHEN e.application_id IS NULL THEN e.day END"
             )
         ).all()
-        for on, app_id, company, role in marked:
-            day = date.fromisoformat(str(on))
+        for on, app_id in marked:
+            day = day_of(on)
             if app_id is not None and ("app", app_id) in found:
                 continue
             if app_id is None and day in tracked_days:
                 continue  # most likely the same "no" the tracker already has
-            label = ", ".join(p for p in (company, role) if p) or "A rejection"
-            found[("app", app_id) if app_id is not None else ("day", day)] = (day, app_id, label)
+            found[("app", app_id) if app_id is not None else ("day", day)] = (day, app_id, "A rejection")
         return sorted(found.values(), key=lambda r: (r[0], r[1] or 0))
+
+    @staticmethod
+    def _application_labels(s: Session, ids: set[int]) -> dict[int, str]:
+        """'Company, role' of the given applications; those with neither are left out."""
+        if not ids:
+            return {}
+        rows = s.exec(
+            text("SELECT id, company, role FROM application WHERE id IN (SELECT value FROM json_each(:ids))"),
+            params={"ids": json.dumps(sorted(ids))},
+        ).all()
+        labels = {i: ", ".join(p for p in (company, role) if p) for i, company, role in rows}
+        return {i: label for i, label in labels.items() if label}

@@ -191,6 +191,7 @@ def test_screenshots_mood_with_history(fresh_app, browser, mode):
         shot(page, f"{mode}-mood-middle")
         scroll(page, 900)
         see(page, "Bouncing back")
+        see(page, "to get back to your usual mood")  # the insights are filled in after the calendar
         shot(page, f"{mode}-mood-insights")
         scroll(page, 900)
         shot(page, f"{mode}-mood-bottom")

@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy import text
 
-from services.mood_insights import bounce_back_days, trend_of
+from services.mood_insights import BounceBackReport, bounce_back_days, trend_of
 from tests.conftest import LOCAL_TZ
 from tests.unit.test_mood import add_application, at
 
@@ -129,3 +129,114 @@ def test_trend_of_bounce_back_times():
     assert trend_of([1, 2, 6, 7]) == "longer"
     assert trend_of([3, 2, 3, 3]) == "steady"
     assert trend_of([3, 1, 2]) is None
+
+
+# ---------------------------------------------------------------- the cached report
+def history_with_a_rejection(services, clock) -> date:
+    """A usual of 4 over ten days, a 'no' marked on a low entry, not yet bounced back."""
+    rejected_on = TODAY - timedelta(days=5)
+    for i in range(6, 16):
+        log(services, clock, TODAY - timedelta(days=i), 4)
+    log(services, clock, rejected_on, 1, about_rejection=True)
+    return rejected_on
+
+
+def test_repeat_call_with_nothing_changed_is_served_from_the_cache(services, clock, monkeypatch):
+    history_with_a_rejection(services, clock)
+    insights = services.mood_insights
+    first = insights.bounce_backs()
+    calls = []
+    monkeypatch.setattr(insights, "_rejections", lambda s: calls.append(1) or [])
+    assert insights.bounce_backs() == first and calls == []
+    assert insights.bounce_backs(limit=None) == BounceBackReport((), None) and calls == [1]  # another shape
+
+
+def test_cache_sees_a_new_mood_entry(services, clock):
+    rejected_on = history_with_a_rejection(services, clock)
+    assert services.mood_insights.bounce_backs().items[0].days is None
+    log(services, clock, rejected_on + timedelta(days=2), 4)
+    assert services.mood_insights.bounce_backs().items[0].days == 2
+
+
+def test_cache_sees_an_edit_even_when_the_clock_has_not_moved(services, clock):
+    rejected_on = history_with_a_rejection(services, clock)
+    entry = log(services, clock, rejected_on + timedelta(days=1), 2)
+    assert services.mood_insights.bounce_backs().items[0].days is None
+    # Same frozen instant as the last write: updated_at alone would not tell.
+    services.mood.edit_entry(entry_id=entry.id, mood=5)
+    assert services.mood_insights.bounce_backs().items[0].days == 1
+    services.mood.edit_entry(entry_id=entry.id, mood=2)
+    assert services.mood_insights.bounce_backs().items[0].days is None
+
+
+def test_cache_sees_an_edit_that_unmarks_the_rejection(services, clock):
+    rejected_on = history_with_a_rejection(services, clock)
+    (entry,) = services.mood.entries_on(day=rejected_on)
+    assert services.mood_insights.bounce_backs().total == 1
+    services.mood.edit_entry(entry_id=entry.id, mood=1, about_rejection=False)
+    report = services.mood_insights.bounce_backs()
+    assert report.total == 0 and report.items == ()
+
+
+def test_cache_sees_a_deleted_entry(services, clock):
+    rejected_on = history_with_a_rejection(services, clock)
+    back = log(services, clock, rejected_on + timedelta(days=3), 5)
+    assert services.mood_insights.bounce_backs().items[0].days == 3
+    services.mood.delete_entry(entry_id=back.id)
+    assert services.mood_insights.bounce_backs().items[0].days is None
+    (marked,) = services.mood.entries_on(day=rejected_on)
+    services.mood.delete_entry(entry_id=marked.id)
+    assert services.mood_insights.bounce_backs().items == ()
+
+
+def test_cache_sees_a_status_change_and_a_deleted_application(services, clock):
+    for i in range(6, 16):
+        log(services, clock, TODAY - timedelta(days=i), 3)
+    app_id = add_application(services, applied_on=TODAY - timedelta(days=20), company="Initech")
+    assert services.mood_insights.bounce_backs().items == ()
+    services.applications.change_status(application_id=app_id, status="rejected", on=TODAY - timedelta(days=4))
+    (item,) = services.mood_insights.bounce_backs().items
+    assert (item.label, item.rejected_on, item.usual) == ("Initech, Designer", TODAY - timedelta(days=4), 3)
+    services.applications.update_application(application_id=app_id, changes={"company": "Initrode"})
+    assert services.mood_insights.bounce_backs().items[0].label == "Initrode, Designer"
+    services.applications.delete_application(application_id=app_id)
+    assert services.mood_insights.bounce_backs().items == ()
+
+
+def test_cache_sees_an_application_set_to_rejected_without_a_status_change(services, clock):
+    for i in range(6, 16):
+        log(services, clock, TODAY - timedelta(days=i), 3)
+    app_id = add_application(services, applied_on=TODAY - timedelta(days=4))
+    assert services.mood_insights.bounce_backs().items == ()
+    with services.db.engine.begin() as conn:  # an older copy of the app, say: no history row, same updated_at
+        conn.execute(text("UPDATE application SET status = 'rejected' WHERE id = :a"), {"a": app_id})
+    (item,) = services.mood_insights.bounce_backs().items
+    assert (item.rejected_on, item.application_id) == (TODAY - timedelta(days=4), app_id)
+
+
+def test_cache_is_worked_out_again_on_a_new_day(services, clock, monkeypatch):
+    history_with_a_rejection(services, clock)
+    insights = services.mood_insights
+    insights.bounce_backs()
+    real, calls = insights._rejections, []
+    monkeypatch.setattr(insights, "_rejections", lambda s: calls.append(1) or real(s))
+    insights.bounce_backs()
+    assert calls == []
+    clock.advance(days=1)
+    assert insights.bounce_backs().total == 1 and calls == [1]
+
+
+def test_only_the_shown_items_are_built_but_all_are_counted(services, clock):
+    for i in range(30, 60):
+        log(services, clock, TODAY - timedelta(days=i), 3)
+    apps = [add_application(services, applied_on=TODAY - timedelta(days=60), company=f"Co{i}") for i in range(12)]
+    for i, app_id in enumerate(apps):  # twelve "no"s on six days, each followed by a good day
+        reject(services, app_id, TODAY - timedelta(days=28 - 2 * (i // 2)))
+        log(services, clock, TODAY - timedelta(days=27 - 2 * (i // 2)), 4)
+    full = services.mood_insights.bounce_backs(limit=None)
+    report = services.mood_insights.bounce_backs(limit=3, bars=5)
+    assert (full.total, len(full.items)) == (12, 12)
+    assert (report.total, len(report.items), len(report.recent_known)) == (12, 3, 5)
+    assert report.items == full.items[:3] and report.recent_known == full.items[:5]
+    assert report.items[0].label == "Co11, Designer" and report.items[0].rejected_on == TODAY - timedelta(days=18)
+    assert report.known_count == 12 and report.average_days == 1 and report.trend == "steady"

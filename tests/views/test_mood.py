@@ -194,3 +194,36 @@ async def test_add_details_after_a_quick_log_opens_that_entry(mount_bounceback, 
     await h.dispatch(snack, "action")
     assert h.page.route == f"/mood/entry/{entry.id}"
     assert h.find_text("Edit entry")
+
+
+async def test_calendar_comes_first_and_the_insights_are_filled_in_after(mount_bounceback, services, monkeypatch):
+    import asyncio
+    import threading
+
+    insights = services.mood_insights
+    real, gate, asked = insights.bounce_backs, threading.Event(), threading.Event()
+
+    def held(**kwargs):  # the whole history is slow to read: hold it until the calendar is checked
+        asked.set()
+        assert gate.wait(5), "the test never let the insights through"
+        return real(**kwargs)
+
+    monkeypatch.setattr(insights, "bounce_backs", held)
+    h = await mount_bounceback(width=390, height=844, route="/")
+    await h.page.push_route("/mood")  # no settle yet: that would wait for the held insights
+    try:
+        for _ in range(300):
+            await asyncio.sleep(0.01)
+            if asked.is_set():
+                break
+        assert asked.is_set(), "the insights were never asked for"
+        assert h.find_by_key("day-2026-03-04") and h.find_text("March 2026"), "calendar shown before the insights"
+        assert h.find_button("Mood 3 of 5: okay")
+        assert h.find_by_key("looking-with") and h.find_by_key("looking-bounce")
+        assert h.find_text("Looking at your patterns…")
+    finally:
+        gate.set()
+    await h.settle()
+    assert not h.find_text("Looking at your patterns…")
+    assert h.find_text("When a rejection comes in", exact=False)
+    assert h.find_text("Once you have at least 3 days with", exact=False)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import flet as ft
 import flet_charts as fch
 
-from services.mood_insights import MIN_DAYS_EACH_SIDE, BounceBack, BounceBackReport, Comparison
+from services.mood_insights import MIN_DAYS_EACH_SIDE, SHOWN_BARS, SHOWN_ITEMS, BounceBack, BounceBackReport, Comparison
 
 MAX_SHOWN = 5
 
@@ -84,10 +84,10 @@ def bounce_line(b: BounceBack) -> str:
     return f"{b.label}, {when}: back to your usual after {_days(b.days)}."
 
 
-MAX_BARS = 12
+MAX_BARS = SHOWN_BARS
 
 
-def BounceChart(known: list[BounceBack]) -> ft.Control:
+def BounceChart(known: tuple[BounceBack, ...] | list[BounceBack]) -> ft.Control:
     """Days to bounce back per rejection, oldest on the left: the trend at a glance."""
     shown = list(reversed(known[:MAX_BARS]))  # report lists newest first
     top = max(max(b.days for b in shown), 3)
@@ -129,7 +129,7 @@ def BounceChart(known: list[BounceBack]) -> ft.Control:
 
 
 def BounceBacks(report: BounceBackReport) -> ft.Control:
-    if not report.items:
+    if not (report.total or report.items):
         return ft.Text(
             "When a rejection comes in (from your applications, or a mood entry about one), you'll see here "
             "how many days it took to feel like yourself again.",
@@ -138,13 +138,12 @@ def BounceBacks(report: BounceBackReport) -> ft.Control:
     lines: list[ft.Control] = []
     if report.trend:
         lines.append(ft.Text(TREND_WORDS[report.trend], weight=ft.FontWeight.W_600))
-    known = report.known
-    if len(known) >= 2:
-        avg = sum(b.days for b in known) / len(known)
+    if report.known_count >= 2:
+        avg = report.average_days
         lines.append(ft.Text(f"On average, about {_days(round(avg))} to get back to your usual mood.", size=13))
         lines.append(ft.Text("Days to bounce back, oldest to newest", size=12, color=ft.Colors.ON_SURFACE_VARIANT))
-        lines.append(BounceChart(known))
-    for i, b in enumerate(report.items[:8]):
+        lines.append(BounceChart(report.recent_known))
+    for i, b in enumerate(report.items[:SHOWN_ITEMS]):
         lines.append(_row(ft.Icons.TRENDING_UP, bounce_line(b), f"bounce-{i}-{b.rejected_on}"))
     lines.append(
         ft.Text(

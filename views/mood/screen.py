@@ -1,6 +1,12 @@
-"""The Mood screen: quick check-in, month calendar, trend and insights."""
+"""The Mood screen: quick check-in, month calendar, trend and insights.
+
+The check-in, calendar and trend read a month at most and come first; the insights
+read the whole history, so they are filled in from an effect once the screen is up.
+"""
 
 from __future__ import annotations
+
+import asyncio
 
 import flet as ft
 
@@ -24,9 +30,6 @@ def MoodScreen():
 
     summaries = ft.use_memo(lambda: services.mood.month(year=year, month=month), [year, month, version])
     today_summary = ft.use_memo(lambda: services.mood.summary_for(day=today), [today, version])
-    self_care = ft.use_memo(lambda: services.mood_insights.self_care_comparisons(days=365), [version])
-    applications = ft.use_memo(lambda: services.mood_insights.applications_comparison(days=365), [version])
-    bounce = ft.use_memo(services.mood_insights.bounce_backs, [version])
 
     def pick(mood: int) -> None:
         quick_log(services, page, mood, after=lambda: set_version(lambda v: v + 1))
@@ -70,10 +73,48 @@ def MoodScreen():
                 "Trend",
                 MoodTrend(lambda start, end: services.mood.day_summaries(start=start, end=end), today, version),
             ),
-            Section("What goes with better days", WithWithout(self_care, applications)),
-            Section("Bouncing back", BounceBacks(bounce)),
+            MoodInsights(version),
         ],
         actions=[
             ft.FilledButton("New entry", icon=ft.Icons.ADD, on_click=lambda: page.navigate("/mood/new")),
         ],
+    )
+
+
+LOOKING = "Looking at your patterns…"
+
+
+@ft.component
+def MoodInsights(version: int):
+    """The two insight cards ("What goes with better days", "Bouncing back"), read
+    off the event loop after the first paint and again after each quick log (the old
+    ones stay up meanwhile)."""
+    services = use_services()
+    found, set_found = ft.use_state(None)  # (self-care comparisons, applications comparison, bounce-backs)
+
+    async def load():
+        insights = services.mood_insights
+
+        def read():
+            return (
+                insights.self_care_comparisons(days=365),
+                insights.applications_comparison(days=365),
+                insights.bounce_backs(),
+            )
+
+        set_found(await asyncio.to_thread(read))
+
+    ft.use_effect(load, [version])
+
+    if found is None:
+        with_without, bounce = (
+            ft.Text(LOOKING, key=f"looking-{part}", color=ft.Colors.ON_SURFACE_VARIANT) for part in ("with", "bounce")
+        )
+    else:
+        self_care, applications, report = found
+        with_without, bounce = WithWithout(self_care, applications), BounceBacks(report)
+    return ft.Column(
+        [Section("What goes with better days", with_without), Section("Bouncing back", bounce)],
+        spacing=16,  # as Screen's: the two cards sit like the ones above
+        tight=True,
     )
