@@ -227,3 +227,14 @@ async def test_calendar_comes_first_and_the_insights_are_filled_in_after(mount_b
     assert not h.find_text("Looking at your patterns…")
     assert h.find_text("When a rejection comes in", exact=False)
     assert h.find_text("Once you have at least 3 days with", exact=False)
+
+
+async def test_insights_that_fail_say_so_instead_of_waiting_forever(mount_bounceback, services, monkeypatch):
+    def broken(**kwargs):
+        raise RuntimeError("disk went away")
+
+    monkeypatch.setattr(services.mood_insights, "bounce_backs", broken)
+    h = await mount_bounceback(route="/mood")
+    await h.go("/mood")
+    await h.settle()
+    assert h.find_text(re.compile("couldn't work out your patterns"), exact=False)

@@ -7,6 +7,7 @@ read the whole history, so they are filled in from an effect once the screen is 
 from __future__ import annotations
 
 import asyncio
+import logging
 
 import flet as ft
 
@@ -82,6 +83,8 @@ def MoodScreen():
 
 
 LOOKING = "Looking at your patterns…"
+UNAVAILABLE = object()
+UNAVAILABLE_TEXT = "We couldn't work out your patterns just now. Your entries are safe; try again later."
 
 
 @ft.component
@@ -102,11 +105,20 @@ def MoodInsights(version: int):
                 insights.bounce_backs(),
             )
 
-        set_found(await asyncio.to_thread(read))
+        try:
+            set_found(await asyncio.to_thread(read))
+        except Exception:  # the calendar above still works; say so instead of waiting forever
+            logging.getLogger(__name__).exception("mood insights failed")
+            set_found(UNAVAILABLE)
 
     ft.use_effect(load, [version])
 
-    if found is None:
+    if found is UNAVAILABLE:
+        with_without, bounce = (
+            ft.Text(UNAVAILABLE_TEXT, key=f"unavailable-{part}", color=ft.Colors.ON_SURFACE_VARIANT)
+            for part in ("with", "bounce")
+        )
+    elif found is None:
         with_without, bounce = (
             ft.Text(LOOKING, key=f"looking-{part}", color=ft.Colors.ON_SURFACE_VARIANT) for part in ("with", "bounce")
         )
