@@ -1,6 +1,6 @@
 """The benchmark: one command, one table, the same as JSON under bench/results/.
 
-    uv run python -m bench.run            # the real run (5 rounds; about 6 minutes)
+    uv run python -m bench.run            # the real run (5 rounds; about 3 minutes)
     uv run python -m bench.run --quick    # while developing (2 rounds)
 
 Every figure is the median of several runs. Targets (2-core machine):
