@@ -11,7 +11,7 @@ import flet as ft
 from views.context import ServicesContext, Viewport, ViewportContext
 from views.keyboard import Shortcuts, ShortcutsContext
 from views import safety
-from views.routes import routes
+from views.routes import routes, warm_up
 from views.theme import apply_theme
 
 if TYPE_CHECKING:
@@ -56,6 +56,7 @@ def App(services: "AppServices", reminders: bool = True):
             page.show_dialog(ft.SnackBar(ft.Text(notice), duration=ft.Duration(seconds=12), show_close_icon=True))
         if reminders:
             page.run_task(reminder_loop, page, services)
+        warm_up()
 
     ft.on_mounted(on_mount)
     table = ft.use_memo(routes, [])

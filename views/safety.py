@@ -35,10 +35,19 @@ def install(page: ft.Page) -> None:
     def on_error(details: str) -> None:
         log.error("unhandled error in an event handler:\n%s", details)
         try:
-            page.show_dialog(
-                ft.SnackBar(ft.Text(friendly_message(details)), duration=ft.Duration(seconds=8), show_close_icon=True)
+            # A dialog, not a snack bar: Flutter queues snack bars behind any still
+            # showing (an Undo bar stays while a screen reader is on), and this must be seen.
+            dialog = ft.AlertDialog(
+                title=ft.Text("That didn't save"),
+                content=ft.Text(friendly_message(details)),
             )
-            page.update()
+
+            def close():
+                dialog.open = False
+                dialog.update()
+
+            dialog.actions = [ft.TextButton("OK", on_click=close)]
+            page.show_dialog(dialog)
         except Exception:  # the page may be gone; the log above has the details
             log.exception("could not show the error message")
 

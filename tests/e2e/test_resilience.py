@@ -31,8 +31,10 @@ def test_locked_database_gets_a_kind_message_and_loses_nothing(fresh_app, browse
     blocker.execute("BEGIN EXCLUSIVE")
     try:
         plus.click()
-        expect(page.get_by_text(re.compile("couldn't save that just now"))).to_be_visible(timeout=30_000)
+        message = re.compile("couldn't save that just now")
+        expect(page.get_by_text(message).or_(page.get_by_label(message)).first).to_be_visible(timeout=30_000)
         shot(page, "locked")
+        page.get_by_role("button", name="OK").click()
     finally:
         blocker.rollback()
         blocker.close()

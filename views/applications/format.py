@@ -68,7 +68,15 @@ def icon_named(name: str) -> ft.IconData:
 def snack(text: str, *, action: str | None = None, on_action=None, seconds: int = 5) -> None:
     page = ft.context.page
     page.show_dialog(
-        ft.SnackBar(ft.Text(text), action=action, on_action=on_action, duration=ft.Duration(seconds=seconds), show_close_icon=action is None)
+        # persist=False: an Undo bar leaves by itself after `seconds` (Flutter keeps action bars otherwise).
+        ft.SnackBar(
+            ft.Text(text),
+            action=action,
+            on_action=on_action,
+            duration=ft.Duration(seconds=seconds),
+            show_close_icon=action is None,
+            persist=False,
+        )
     )
 
 

@@ -25,5 +25,6 @@ def quick_log(services, page: ft.Page, mood: int, after: Callable[[], None] | No
             action="Add details",
             on_action=lambda: page.navigate(f"/mood/entry/{entry.id}"),
             duration=ft.Duration(seconds=6),
+            persist=False,  # leaves by itself; Flutter keeps bars with an action otherwise
         )
     )
