@@ -7,7 +7,7 @@ midnight. "Today" is always the user's local day, decided here.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Protocol
 
 
@@ -32,7 +32,7 @@ class FixedClock:
     """A clock for tests and the benchmark: it only moves when told to."""
 
     current: datetime = field(
-        default_factory=lambda: datetime(2026, 3, 4, 9, 30, tzinfo=timezone.utc)
+        default_factory=lambda: datetime(2026, 3, 4, 9, 30, tzinfo=UTC)
     )
 
     def __post_init__(self) -> None:

@@ -14,7 +14,7 @@ class ValidationError(ValueError):
         super().__init__("; ".join(f"{k}: {v}" for k, v in self.errors.items()))
 
     @classmethod
-    def single(cls, field: str, message: str) -> "ValidationError":
+    def single(cls, field: str, message: str) -> ValidationError:
         return cls({field: message})
 
 

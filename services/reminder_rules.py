@@ -22,12 +22,12 @@ if TYPE_CHECKING:
 TITLE = "Bounceback"
 
 
-def _rejected_yesterday(services: "AppServices", today: date) -> bool:
+def _rejected_yesterday(services: AppServices, today: date) -> bool:
     latest = services.applications.recent_rejection(within_days=1)
     return latest is not None and latest.status_on == today - timedelta(days=1)
 
 
-def build_rules(services: "AppServices") -> list[ReminderRule]:
+def build_rules(services: AppServices) -> list[ReminderRule]:
     def apply(today: date) -> Message | None:
         goals = services.goals.goal_on(day=today)
         if today.weekday() in goals.rest_weekdays or _rejected_yesterday(services, today):

@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING
 
 import flet as ft
 
+from views import safety
 from views.context import ServicesContext, Viewport, ViewportContext
 from views.keyboard import Shortcuts, ShortcutsContext
-from views import safety
 from views.routes import routes, warm_up
 from views.theme import apply_theme
 
@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 REMINDER_CHECK_SECONDS = 60
 
 
-async def reminder_loop(page: ft.Page, services: "AppServices") -> None:
+async def reminder_loop(page: ft.Page, services: AppServices) -> None:
     """While the app is open: catch up on today's missed reminders, then check each minute."""
 
     def show(title: str, message: str) -> None:
@@ -44,7 +44,7 @@ async def reminder_loop(page: ft.Page, services: "AppServices") -> None:
 
 
 @ft.component
-def App(services: "AppServices", reminders: bool = True):
+def App(services: AppServices, reminders: bool = True):
     page = ft.context.page
     viewport, set_viewport = ft.use_state(lambda: Viewport(page.width or 1280, page.height or 800))
     shortcuts = ft.use_memo(Shortcuts, [])
@@ -70,7 +70,7 @@ def App(services: "AppServices", reminders: bool = True):
     )
 
 
-def start(page: ft.Page, services: "AppServices", *, reminders: bool = True, safety_net: bool = True) -> None:
+def start(page: ft.Page, services: AppServices, *, reminders: bool = True, safety_net: bool = True) -> None:
     """Set up the page and render the app (called by main.py and the view tests)."""
     if safety_net:
         safety.install(page)

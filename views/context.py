@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 ServicesContext = ft.create_context(None)
 
 
-def use_services() -> "AppServices":
+def use_services() -> AppServices:
     services = ft.use_context(ServicesContext)
     if services is None:
         raise RuntimeError("ServicesContext is missing: render screens inside App")

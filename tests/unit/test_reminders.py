@@ -6,7 +6,7 @@ import pytest
 
 from services.errors import ValidationError
 from services.notify import ChainNotifier, InAppNotifier, PlyerNotifier
-from services.reminders import ReminderRule, ReminderService
+from services.reminders import ReminderRule
 from tests.conftest import LOCAL_TZ
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import flet as ft
 
+
 def Screen(title: str, controls: list[ft.Control], *, actions: list[ft.Control] | None = None) -> ft.Control:
     """A screen body: heading row, then content in a scrolling, centred column."""
     header = ft.Row(

@@ -1,8 +1,11 @@
 import flet as ft
 
 from services import backup
+from services.export import export_all, exports_dir
 from views.common.layout import Section
 from views.context import use_services
+
+SHOWN_BACKUPS = 5
 
 
 @ft.component
@@ -23,7 +26,58 @@ def DataSection():
         set_backups(backup.list_backups(path))
         set_message(f"Backed up as {made.name}.")
 
+    def export():
+        if path is None:
+            return
+        try:
+            result = export_all(services.db, folder=exports_dir(path), now=services.clock.now())
+        except OSError as exc:
+            set_message(f"The export didn't work this time ({exc.strerror or exc}). Your data is unchanged.")
+            return
+        set_message(
+            f"Exported {result.rows} rows: {result.json_path.name} (everything) and "
+            f"{result.csv_zip_path.name} (a CSV per table), in {result.json_path.parent}."
+        )
+
+    def restore(chosen):
+        page = ft.context.page
+        dialog = ft.AlertDialog(
+            title=ft.Text("Restore this backup?"),
+            content=ft.Text(
+                f"Your data will go back to how it was in {chosen.name}. "
+                "We'll keep a copy of how things are now first, so nothing is lost."
+            ),
+        )
+
+        def close():
+            dialog.open = False
+            dialog.update()
+
+        def confirm():
+            close()
+            try:
+                backup.backup_file(path, now=services.clock.now(), reason="before-restore")
+                backup.restore_backup(chosen, path)
+            except OSError as exc:
+                set_message(f"The restore didn't work ({exc.strerror or exc}). Your data is as it was.")
+                return
+            set_backups(backup.list_backups(path))
+            set_message(f"Restored from {chosen.name}. Your data from before is kept as a backup too.")
+
+        dialog.actions = [ft.TextButton("Cancel", on_click=close), ft.FilledButton("Restore", on_click=confirm)]
+        page.show_dialog(dialog)
+
     where = str(path) if path else "in memory (nothing is written to disk)"
+    rows = [
+        ft.Row(
+            [
+                ft.Text(b.name, size=13, expand=True, font_family="monospace"),
+                ft.TextButton("Restore", on_click=lambda _, b=b: restore(b)),
+            ],
+            key=b.name,
+        )
+        for b in backups[:SHOWN_BACKUPS]
+    ]
     return Section(
         "Your data",
         ft.Column(
@@ -35,8 +89,16 @@ def DataSection():
                     size=13,
                     color=ft.Colors.ON_SURFACE_VARIANT,
                 ),
-                ft.Row([ft.OutlinedButton("Back up now", icon=ft.Icons.BACKUP_OUTLINED, on_click=back_up_now)]),
-                ft.Text(message, size=13, visible=bool(message)),
+                ft.Row(
+                    [
+                        ft.OutlinedButton("Back up now", icon=ft.Icons.BACKUP_OUTLINED, on_click=back_up_now),
+                        ft.OutlinedButton("Export my data", icon=ft.Icons.DOWNLOAD_OUTLINED, on_click=export),
+                    ],
+                    wrap=True,
+                ),
+                ft.Text(message, size=13, visible=bool(message), selectable=True),
+                *([ft.Text("Recent backups", weight=ft.FontWeight.W_500)] if rows else []),
+                *rows,
             ],
             spacing=8,
             tight=True,
