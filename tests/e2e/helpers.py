@@ -220,3 +220,25 @@ def shot(page: Page, name: str, settle_s: float = 5.0) -> Path:
         previous = current
     path.write_bytes(current)
     return path
+
+
+def tap(loc: Locator) -> None:
+    """Click a semantics node even when Flutter has it scrolled off-screen."""
+    loc.wait_for(state="attached")
+    try:
+        loc.click(timeout=3000)
+    except Exception:  # off-screen for Playwright; a DOM click still reaches Flutter
+        loc.evaluate("e => e.click()")
+
+
+def set_theme(data_dir, mode: str) -> None:
+    """Choose light/dark before the app starts, as Settings would store it."""
+    import sqlite3
+
+    conn = sqlite3.connect(data_dir / "bounceback.db")
+    conn.execute(
+        "INSERT OR REPLACE INTO setting (key, value, updated_at) VALUES ('theme_mode', ?, '2026-01-01 00:00:00')",
+        (f'"{mode}"',),
+    )
+    conn.commit()
+    conn.close()

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from tests.e2e.helpers import DESKTOP, PHONE, nav, open_app, shot, wait_heading
+from tests.e2e.helpers import DESKTOP, PHONE, nav, open_app, shot, tap, wait_heading
 
 pytestmark = pytest.mark.e2e
 
@@ -24,13 +24,6 @@ LISTING = (
 RESUME = "Analyst. Wrote SQL queries and built Excel dashboards. Presented insights to leadership."
 
 
-def tap(loc: Locator) -> None:
-    """Click a semantics node even when Flutter has it scrolled off-screen."""
-    loc.wait_for(state="attached")
-    try:
-        loc.click(timeout=3000)
-    except Exception:
-        loc.evaluate("e => e.click()")
 
 
 def see(page: Page, text: str) -> None:

@@ -4,14 +4,13 @@ screenshots of the Mood screen (form, calendar, insights) and Today's check-in."
 from __future__ import annotations
 
 import re
-import sqlite3
 from datetime import date, datetime, timedelta
 
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from tests.e2e import helpers
-from tests.e2e.helpers import DESKTOP, PHONE, nav, open_app, wait_heading
+from tests.e2e.helpers import DESKTOP, PHONE, nav, open_app, set_theme, wait_heading
 from views.mood.faces import MOOD_COLORS
 
 pytestmark = pytest.mark.e2e
@@ -162,14 +161,6 @@ def _seed_history(data_dir, today: date) -> None:
     db.dispose()
 
 
-def _set_theme(data_dir, mode: str) -> None:
-    conn = sqlite3.connect(data_dir / "bounceback.db")
-    conn.execute(
-        "INSERT OR REPLACE INTO setting (key, value, updated_at) VALUES ('theme_mode', ?, '2026-01-01 00:00:00')",
-        (f'"{mode}"',),
-    )
-    conn.commit()
-    conn.close()
 
 
 @pytest.mark.parametrize("mode", ["light", "dark"])
@@ -177,7 +168,7 @@ def test_screenshots_mood_with_history(fresh_app, browser, mode):
     today = date.today()
     fresh_app.stop()
     _seed_history(fresh_app.data_dir, today)
-    _set_theme(fresh_app.data_dir, mode)
+    set_theme(fresh_app.data_dir, mode)
     fresh_app.start()
     for w, h in (PHONE, DESKTOP):
         page = open_app(browser, fresh_app.url, w, h)

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from tests.e2e.helpers import DESKTOP, PHONE, nav, open_app, shot, wait_heading
+from tests.e2e.helpers import DESKTOP, PHONE, nav, open_app, set_theme, shot, tap, wait_heading
 
 pytestmark = pytest.mark.e2e
 
@@ -20,13 +20,6 @@ SITUATION = "Our team had two weeks to ship the new sign-up flow"
 RESULT = "We launched on time and sign-ups rose by a fifth"
 
 
-def tap(loc: Locator) -> None:
-    """Click a semantics node even when Flutter has it scrolled off-screen."""
-    loc.wait_for(state="attached")
-    try:
-        loc.click(timeout=3000)
-    except Exception:
-        loc.evaluate("e => e.click()")
 
 
 def save_answer(page: Page) -> None:
@@ -150,14 +143,6 @@ def test_practise_rate_good_and_answer_survives_restart(fresh_app, browser):
     assert db_rows(fresh_app.data_dir, "SELECT result FROM practice_card WHERE situation != ''") == [(RESULT,)]
 
 
-def _set_theme(data_dir, mode: str) -> None:
-    conn = sqlite3.connect(data_dir / "bounceback.db")
-    conn.execute(
-        "INSERT OR REPLACE INTO setting (key, value, updated_at) VALUES ('theme_mode', ?, '2026-01-01 00:00:00')",
-        (f'"{mode}"',),
-    )
-    conn.commit()
-    conn.close()
 
 
 def _seed(data_dir) -> None:
@@ -194,7 +179,7 @@ def _seed(data_dir) -> None:
 def test_practice_screenshots(fresh_app, browser, mode):
     fresh_app.stop()
     _seed(fresh_app.data_dir)
-    _set_theme(fresh_app.data_dir, mode)
+    set_theme(fresh_app.data_dir, mode)
     fresh_app.start()
     (first_id,) = db_rows(fresh_app.data_dir, "SELECT id FROM practice_card WHERE situation != '' LIMIT 1")[0]
     for w, h in (PHONE, DESKTOP):
