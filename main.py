@@ -113,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
                     flush=True,
                 )
             port = args.port if args.port is not None else free_port(host, DEFAULT_PORT)
-            shown_host = f"[{host}]" if ":" in host else host
+            shown_host = {"0.0.0.0": "127.0.0.1", "::": "[::1]"}.get(host, f"[{host}]" if ":" in host else host)
             print(f"Open http://{shown_host}:{port}/ in your browser.", flush=True)
             ft.run(
                 lambda page: start(page, services),
