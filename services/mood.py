@@ -8,8 +8,7 @@ day should show, but not define the day.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, timedelta
 
 from sqlalchemy import delete, func, text
 from sqlmodel import Session, select
@@ -18,6 +17,7 @@ from models.mood import MOOD_MAX, MOOD_MIN, MoodEntry, MoodEntryActivity, MoodEn
 from services.clock import Clock
 from services.db import SessionFactory
 from services.errors import NotFound, ValidationError
+from services.mood_records import DaySummary, MoodRecord, Vocabulary
 from services.mood_words import ACTIVITY, BUILTIN_ACTIVITIES, BUILTIN_FEELINGS, FEELING, FEELING_GROUPS, normalize_word
 
 NOTE_LIMIT = 20_000
@@ -36,50 +36,6 @@ def writes() -> int:
 def _wrote() -> None:
     global _writes
     _writes += 1
-
-
-@dataclass(frozen=True)
-class MoodRecord:
-    """One entry as the views see it (detached, plain values)."""
-
-    id: int
-    logged_at: datetime  # aware, UTC
-    day: date
-    mood: int
-    feelings: tuple[str, ...]
-    activities: tuple[str, ...]
-    intensity: int | None
-    note: str
-    application_id: int | None
-    about_rejection: bool
-
-
-@dataclass(frozen=True)
-class DaySummary:
-    day: date
-    average: float  # the day's mood: mean of its entries
-    count: int
-
-    @property
-    def mood(self) -> int:
-        """The average rounded half-up to a face (1-5)."""
-        return int(self.average + 0.5)
-
-
-@dataclass(frozen=True)
-class Vocabulary:
-    feeling_groups: tuple[tuple[str, tuple[str, ...]], ...]  # (title, words)
-    own_feelings: tuple[str, ...]
-    activities: tuple[str, ...]
-    own_activities: tuple[str, ...]
-
-    @property
-    def all_feelings(self) -> tuple[str, ...]:
-        return tuple(w for _, ws in self.feeling_groups for w in ws) + self.own_feelings
-
-    @property
-    def all_activities(self) -> tuple[str, ...]:
-        return self.activities + self.own_activities
 
 
 def _clean_words(words: Iterable[str], field: str, errors: dict[str, str]) -> list[str]:

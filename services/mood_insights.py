@@ -12,9 +12,7 @@ cached until today or the data it reads changes (see `_change_markers`).
 
 from __future__ import annotations
 
-import bisect
 import json
-import statistics
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -22,13 +20,19 @@ from sqlalchemy import text
 from sqlmodel import Session
 
 from services import mood as mood_service
+from services.bounce_back import (
+    BounceBack,
+    BounceBackReport,
+    _BounceCore,
+    _Row,
+    bounce_back_days,
+    mean_or_none,
+    trend_of,
+)
 from services.clock import Clock
 from services.db import SessionFactory
 
 MIN_DAYS_EACH_SIDE = 3
-BASELINE_DAYS = 30  # "your usual": the median day over the 30 days before a rejection
-MIN_BASELINE_DAYS = 3
-RECOVERY_HORIZON_DAYS = 180  # stop looking for a bounce-back after half a year
 SHOWN_ITEMS = 8  # bounce-backs listed on the Mood screen, newest first
 SHOWN_BARS = 12  # known bounce-backs drawn in its chart
 
@@ -52,88 +56,11 @@ class Comparison:
         return self.with_average - self.without_average
 
 
-@dataclass(frozen=True)
-class BounceBack:
-    rejected_on: date
-    label: str  # "Acme, designer", or "A rejection" when we know no more
-    application_id: int | None
-    usual: float | None  # median daily mood before; None: too few days logged to know
-    days: int | None  # days until mood was back at the usual level; None: not yet / unknown
-
-
-@dataclass(frozen=True)
-class BounceBackReport:
-    """Counts, average and trend cover every rejection; only the newest few are items."""
-
-    items: tuple[BounceBack, ...]  # newest first: the newest `limit` of `total`
-    trend: str | None  # "shorter" | "longer" | "steady"; None until 4 bounce-backs are known
-    total: int = 0  # rejections in all
-    known_count: int = 0  # of which the bounce-back time is known
-    average_days: float | None = None  # mean days to bounce back, over every known one
-    recent_known: tuple[BounceBack, ...] = ()  # newest first: the newest `bars` known ones
-
-
-_Row = tuple[date, int | None, str, float | None, int | None]  # day, application, fallback label, usual, days
-
-
-@dataclass(frozen=True)
-class _BounceCore:
-    """What a report costs to work out (cached); names are added per call."""
-
-    shown: tuple[_Row, ...]
-    charted: tuple[_Row, ...]
-    trend: str | None
-    total: int
-    known_count: int
-    average_days: float | None
-
-
-def _average(values: list[float]) -> float | None:
-    return sum(values) / len(values) if values else None
-
-
 def compare(label: str, day_averages: dict[date, float], marked: set[date]) -> Comparison:
     """Mean of daily moods on marked days vs. the other logged days."""
     with_ = [m for d, m in day_averages.items() if d in marked]
     without = [m for d, m in day_averages.items() if d not in marked]
-    return Comparison(label, len(with_), len(without), _average(with_), _average(without))
-
-
-def bounce_back_days(
-    days: list[date], moods: list[float], rejected_on: date, today: date
-) -> tuple[float | None, int | None]:
-    """(usual mood, days to get back to it) for one rejection.
-
-    `days` is sorted and `moods` matches it. Usual = median of the days logged in
-    the 30 days before; the bounce-back is the first logged day from the rejection
-    on whose mood reaches it (0 = the same day).
-    """
-    start = bisect.bisect_left(days, rejected_on - timedelta(days=BASELINE_DAYS))
-    at = bisect.bisect_left(days, rejected_on)
-    before = moods[start:at]
-    if len(before) < MIN_BASELINE_DAYS:
-        return None, None
-    usual = statistics.median(before)
-    horizon = min(today, rejected_on + timedelta(days=RECOVERY_HORIZON_DAYS))
-    for i in range(at, len(days)):
-        if days[i] > horizon:
-            break
-        if moods[i] >= usual:
-            return usual, (days[i] - rejected_on).days
-    return usual, None
-
-
-def trend_of(durations: list[int]) -> str | None:
-    """Oldest first. Compares the later half's average with the earlier half's."""
-    if len(durations) < 4:
-        return None
-    half = len(durations) // 2
-    earlier, later = _average(durations[:half]), _average(durations[-half:])
-    if later <= earlier - 1 and later < earlier * 0.8:
-        return "shorter"
-    if later >= earlier + 1 and later > earlier * 1.25:
-        return "longer"
-    return "steady"
+    return Comparison(label, len(with_), len(without), mean_or_none(with_), mean_or_none(without))
 
 
 class MoodInsightsService:
@@ -226,7 +153,7 @@ class MoodInsightsService:
             trend=trend_of(known),
             total=len(rejections),
             known_count=len(known),
-            average_days=_average(known),
+            average_days=mean_or_none(known),
         )
 
     # ------------------------------------------------------------------ queries
