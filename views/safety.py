@@ -13,6 +13,8 @@ import logging
 
 import flet as ft
 
+from views.common.dialogs import notice
+
 log = logging.getLogger("bounceback.views")
 
 LOCKED = (
@@ -37,17 +39,7 @@ def install(page: ft.Page) -> None:
         try:
             # A dialog, not a snack bar: Flutter queues snack bars behind any still
             # showing (an Undo bar stays while a screen reader is on), and this must be seen.
-            dialog = ft.AlertDialog(
-                title=ft.Text("That didn't save"),
-                content=ft.Text(friendly_message(details)),
-            )
-
-            def close():
-                dialog.open = False
-                dialog.update()
-
-            dialog.actions = [ft.TextButton("OK", on_click=close)]
-            page.show_dialog(dialog)
+            notice(page, title="That didn't save", text=friendly_message(details))
         except Exception:  # the page may be gone; the log above has the details
             log.exception("could not show the error message")
 

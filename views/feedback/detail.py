@@ -7,6 +7,7 @@ import flet as ft
 
 from services import themes
 from services.errors import NotFound, ValidationError
+from views.common.dialogs import confirm
 from views.common.layout import EmptyState, Screen, Section
 from views.context import use_services
 from views.feedback.actions import ActionList
@@ -110,20 +111,15 @@ def FeedbackDetailScreen():
 
     def confirm_delete():
         def really():
-            page.pop_dialog()
             fb.delete_feedback(feedback_id=record.id)
             page.navigate("/feedback")
             toast("Feedback record deleted.")
 
-        page.show_dialog(
-            ft.AlertDialog(
-                title=ft.Text("Delete this record?"),
-                content=ft.Text("What they said, your reflection and the actions go with it. The application stays."),
-                actions=[
-                    ft.TextButton("Keep it", on_click=lambda: page.pop_dialog()),
-                    ft.FilledButton("Delete", on_click=lambda: really()),
-                ],
-            )
+        confirm(
+            title="Delete this record?",
+            text="What they said, your reflection and the actions go with it. The application stays.",
+            confirm_label="Delete",
+            on_confirm=really,
         )
 
     title = " at ".join(x for x in (record.role, record.company) if x) or "A rejection"

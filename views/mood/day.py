@@ -7,6 +7,7 @@ from datetime import date
 import flet as ft
 
 from services.mood import MoodRecord
+from views.common.dialogs import confirm
 from views.common.layout import EmptyState, Screen
 from views.context import use_services
 from views.mood.faces import FACE_ICONS, MOOD_COLORS, ON_MOOD_COLOR, mood_label
@@ -99,21 +100,16 @@ def MoodDayScreen():
     tz = services.clock.now().tzinfo
 
     def delete(entry: MoodRecord):
-        def confirm():
-            page.pop_dialog()
+        def really():
             services.mood.delete_entry(entry_id=entry.id)
             set_version(lambda v: v + 1)
             page.show_dialog(ft.SnackBar(ft.Text("Entry deleted.")))
 
-        page.show_dialog(
-            ft.AlertDialog(
-                title=ft.Text("Delete this entry?"),
-                content=ft.Text("It will be gone from your history. This can't be undone."),
-                actions=[
-                    ft.TextButton("Keep it", on_click=lambda: page.pop_dialog()),
-                    ft.FilledButton("Delete", on_click=lambda: confirm()),
-                ],
-            )
+        confirm(
+            title="Delete this entry?",
+            text="It will be gone from your history. This can't be undone.",
+            confirm_label="Delete",
+            on_confirm=really,
         )
 
     back = ft.TextButton("Back to Mood", icon=ft.Icons.ARROW_BACK, on_click=lambda: page.navigate("/mood"))

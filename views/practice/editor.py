@@ -7,6 +7,7 @@ import flet as ft
 from models.practice import NOTES_MAX, QUESTION_MAX
 from services.errors import NotFound, ValidationError
 from services.practice_deck import STAR_FIELDS, card_tags
+from views.common.dialogs import confirm
 from views.common.layout import EmptyState, Screen, Section
 from views.context import use_services, use_viewport
 from views.practice.common import BackButton, Stretch, category_options, next_due_text
@@ -95,20 +96,15 @@ def CardEditorScreen():
 
     def confirm_delete():
         def really_delete():
-            page.pop_dialog()
             services.practice.delete_card(card_id=card_id)
             page.show_dialog(ft.SnackBar(ft.Text("Question deleted.")))
             page.navigate(DECK_ROUTE)
 
-        page.show_dialog(
-            ft.AlertDialog(
-                title=ft.Text("Delete this question?"),
-                content=ft.Text("Its answer and practice history go too. Archiving keeps them instead."),
-                actions=[
-                    ft.TextButton("Keep it", on_click=lambda: page.pop_dialog()),
-                    ft.TextButton("Delete", on_click=really_delete),
-                ],
-            )
+        confirm(
+            title="Delete this question?",
+            text="Its answer and practice history go too. Archiving keeps them instead.",
+            confirm_label="Delete",
+            on_confirm=really_delete,
         )
 
     question_field = ft.TextField(

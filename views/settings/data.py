@@ -2,6 +2,7 @@ import flet as ft
 
 from services import backup
 from services.export import export_all, exports_dir
+from views.common.dialogs import confirm
 from views.common.layout import Section
 from views.context import use_services
 
@@ -40,21 +41,7 @@ def DataSection():
         )
 
     def restore(chosen):
-        page = ft.context.page
-        dialog = ft.AlertDialog(
-            title=ft.Text("Restore this backup?"),
-            content=ft.Text(
-                f"Your data will go back to how it was in {chosen.name}. "
-                "We'll keep a copy of how things are now first, so nothing is lost."
-            ),
-        )
-
-        def close():
-            dialog.open = False
-            dialog.update()
-
-        def confirm():
-            close()
+        def really():
             try:
                 backup.backup_file(path, now=services.clock.now(), reason="before-restore")
                 backup.restore_backup(chosen, path)
@@ -64,8 +51,14 @@ def DataSection():
             set_backups(backup.list_backups(path))
             set_message(f"Restored from {chosen.name}. Your data from before is kept as a backup too.")
 
-        dialog.actions = [ft.TextButton("Cancel", on_click=close), ft.FilledButton("Restore", on_click=confirm)]
-        page.show_dialog(dialog)
+        confirm(
+            title="Restore this backup?",
+            text=f"Your data will go back to how it was in {chosen.name}. "
+            "We'll keep a copy of how things are now first, so nothing is lost.",
+            confirm_label="Restore",
+            on_confirm=really,
+            cancel_label="Cancel",
+        )
 
     where = str(path) if path else "in memory (nothing is written to disk)"
     rows = [
