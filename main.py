@@ -11,12 +11,12 @@ from pathlib import Path
 
 import flet as ft
 
-from services import backup
 from services.clock import SystemClock
 from services.container import AppServices
-from services.db import is_healthy, open_database
 from services.errors import StorageError
-from services.paths import resolve_data_dir
+from services.storage import backup
+from services.storage.db import is_healthy, open_database
+from services.storage.paths import resolve_data_dir
 
 DEFAULT_PORT = 8550
 log = logging.getLogger("bounceback")

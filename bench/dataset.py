@@ -31,7 +31,7 @@ from pathlib import Path
 from sqlalchemy import insert, text
 
 from services.clock import FixedClock
-from services.db import DB_FILE_NAME, Database, open_database
+from services.storage.db import DB_FILE_NAME, Database, open_database
 
 YEARS = 10
 FULL = {"applications": 20_000, "mood": 4_000, "feedback": 2_000, "cards": 600, "reviews": 50_000}
@@ -119,8 +119,8 @@ def _write_applications(db: Database, ctx: Ctx) -> None:
     mark_no_reply (status_change rows, status/status_on, reapply_after, automatic wins,
     closing waiting periods), GoalService.set_goals and WinService.add_win."""
     from models.application import COMPANY_SIZES, SOURCES, Application, StatusChange, Win
-    from services.applications import AUTO_WIN_TITLES
-    from services.applications_rules import REAPPLY_MONTHS, add_months
+    from services.applications.rules import REAPPLY_MONTHS, add_months
+    from services.applications.service import AUTO_WIN_TITLES
 
     rng = ctx.rng
     n = ctx.counts["applications"]
@@ -273,7 +273,7 @@ def _outcome(rng: random.Random, day: date) -> list[tuple[date, str]]:
 
 def _own_wins(ctx: Ctx) -> list[dict]:
     """WinService.add_win rows, a couple a month while searching."""
-    from services.applications_wins import WIN_IDEAS
+    from services.applications.wins import WIN_IDEAS
 
     days, weights = ctx.search_days()
     out = []
@@ -286,7 +286,7 @@ def _own_wins(ctx: Ctx) -> list[dict]:
 def _write_goals(db: Database, ctx: Ctx) -> None:
     """GoalService.set_goals at the start of each search spell (a handful of calls)."""
     try:
-        from services.goals import GoalService
+        from services.applications.goals import GoalService
         from services.settings import SettingsService
     except ImportError:
         return
@@ -304,7 +304,7 @@ def _write_mood(db: Database, ctx: Ctx) -> None:
     """Mirrors MoodService.log_entry: entry, its feeling/activity rows, and the user's
     own words remembered in mood_word the first time they are used."""
     from models.mood import MoodEntry, MoodEntryActivity, MoodEntryFeeling, MoodWord
-    from services.mood_words import (
+    from services.mood.words import (
         ACTIVITY,
         BUILTIN_ACTIVITIES,
         BUILTIN_FEELINGS,
@@ -375,14 +375,14 @@ def _write_practice(db: Database, ctx: Ctx) -> None:
     from fsrs import Rating
 
     from models.practice import PracticeCard, PracticeReview
-    from services.practice import PracticeService
-    from services.practice_schedule import SCHEDULER, to_fsrs
+    from services.practice.schedule import SCHEDULER, to_fsrs
+    from services.practice.service import PracticeService
     from services.settings import SettingsService
 
     rng = ctx.rng
     clock = FixedClock(ctx.at(ctx.start))
     practice = PracticeService(db.session, clock, settings=SettingsService(db.session, clock))
-    practice.ensure_starter_deck()
+    practice.starter.ensure_starter_deck()
     with db.session() as s:
         starter = s.scalar(text("SELECT COUNT(*) FROM practice_card")) or 0
     own = max(0, ctx.counts["cards"] - starter)
@@ -390,7 +390,7 @@ def _write_practice(db: Database, ctx: Ctx) -> None:
     for k in sorted(rng.randrange(total_days) for _ in range(own)):
         clock.set(ctx.at(ctx.start + timedelta(days=k)))
         answered = rng.random() < 0.8
-        practice.create_card(
+        practice.deck.create_card(
             question=rng.choice(_QUESTION_STEMS).format(x=rng.choice(_QUESTION_XS)),
             category=rng.choice(("behavioral", "teamwork", "conflict", "failure", "leadership", "pressure", "other")),
             tags=rng.sample(_TAGS, rng.randint(0, 3)),
@@ -467,7 +467,7 @@ def _write_feedback(db: Database, ctx: Ctx) -> None:
     """Mirrors FeedbackService.start_for_application / record_feedback / mark_asked /
     mark_received / set_status("no_reply") and ActionsMixin.add_actions / set_action_done."""
     from models.feedback import Feedback, FeedbackAction
-    from services.themes import THEME_KEYS
+    from services.feedback.themes import THEME_KEYS
 
     rng = ctx.rng
     n = ctx.counts["feedback"]
@@ -536,10 +536,10 @@ def _has(module: str) -> bool:
 
 # Order matters: mood links to rejections written by applications.
 PARTS: list[tuple[str, str, Callable[[Database, Ctx], None]]] = [
-    ("applications", "services.applications", _write_applications),
-    ("mood", "services.mood", _write_mood),
-    ("practice", "services.practice", _write_practice),
-    ("feedback", "services.feedback", _write_feedback),
+    ("applications", "services.applications.service", _write_applications),
+    ("mood", "services.mood.service", _write_mood),
+    ("practice", "services.practice.service", _write_practice),
+    ("feedback", "services.feedback.service", _write_feedback),
 ]
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from services.clock import SystemClock
 from services.container import AppServices
-from services.db import DB_FILE_NAME, open_database
+from services.storage.db import DB_FILE_NAME, open_database
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -70,7 +70,7 @@ def today_parts(services: AppServices) -> dict[str, Callable[[], Any]]:
         "goals.progress": services.goals.progress,
         "attention": services.attention,
         "wins.recent_wins": lambda: services.wins.recent_wins(limit=5),
-        "applications.recent_rejection": services.applications.recent_rejection,
+        "applications.queries.recent_rejection": services.applications.queries.recent_rejection,
         "mood.summary_for": lambda: services.mood.summary_for(day=today),
     }
     return parts
@@ -81,22 +81,22 @@ def destination_parts(services: AppServices) -> dict[str, Callable[[], Any]]:
     today = services.clock.today()
     feedback_statuses = ("asked", "not_asked", "received", "no_reply")
     return {
-        "Applications: list_applications (first page)": lambda: services.applications.list_applications(limit=50),
+        "Applications: list_applications (first page)": lambda: services.applications.queries.list_applications(limit=50),
         "Mood: month + summary + insights": lambda: (
             services.mood.month(year=today.year, month=today.month), services.mood.summary_for(day=today),
             services.mood_insights.self_care_comparisons(days=365),
             services.mood_insights.applications_comparison(days=365), services.mood_insights.bounce_backs()),
         "Feedback: counts, themes, open actions, groups": lambda: (
-            services.feedback.status_counts(), services.feedback.recurring_themes(),
-            services.feedback.open_actions(limit=5), services.feedback.open_action_count(),
-            [services.feedback.list_feedback(status=st, limit=5) for st in feedback_statuses]),
-        "Practice: stats + card count": lambda: (services.practice.stats(), services.practice.card_count()),
+            services.feedback.queries.status_counts(), services.feedback.queries.recurring_themes(),
+            services.feedback.actions.open_actions(limit=5), services.feedback.actions.open_action_count(),
+            [services.feedback.queries.list_feedback(status=st, limit=5) for st in feedback_statuses]),
+        "Practice: stats + card count": lambda: (services.practice.stats.summary(), services.practice.deck.card_count()),
     }
 
 
 def insight_parts(services: AppServices) -> dict[str, Callable[[], Any]]:
     parts: dict[str, Callable[[], Any]] = {}
-    from services.patterns import DIMENSIONS
+    from services.applications.patterns import DIMENSIONS
 
     for dim in DIMENSIONS:
         parts[f"patterns ({dim})"] = lambda dim=dim: services.patterns.patterns(dimension=dim)
@@ -104,8 +104,8 @@ def insight_parts(services: AppServices) -> dict[str, Callable[[], Any]]:
     parts["mood with/without self-care"] = services.mood_insights.self_care_comparisons
     parts["mood with/without applications"] = services.mood_insights.applications_comparison
     parts["bounce-back time"] = services.mood_insights.bounce_backs
-    parts["recurring themes"] = services.feedback.recurring_themes
-    parts["practice due count"] = services.practice.due_count
+    parts["recurring themes"] = services.feedback.queries.recurring_themes
+    parts["practice due count"] = services.practice.schedule.due_count
     return parts
 
 

@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-from services.applications import ApplicationService
-from services.applications_wins import WinService
+from services.applications import ApplicationService, GoalService, PatternService, WinService
 from services.attention import AttentionItem, AttentionProvider, gather
 from services.clock import Clock
-from services.db import Database
 from services.feedback import FeedbackService
-from services.goals import GoalService
-from services.mood import MoodService
-from services.mood_insights import MoodInsightsService
-from services.notify import ChainNotifier, InAppNotifier, Notifier, PlyerNotifier
-from services.patterns import PatternService
+from services.mood import MoodInsightsService, MoodService
 from services.practice import PracticeService
-from services.reminder_rules import build_rules
-from services.reminders import ReminderService
+from services.reminders import ChainNotifier, InAppNotifier, Notifier, PlyerNotifier, ReminderService
+from services.reminders.rules import build_rules
 from services.settings import SettingsService
+from services.storage.db import Database
 
 
 class AppServices:
@@ -35,7 +30,7 @@ class AppServices:
         self.goals = GoalService(sessions, clock, self.settings)
         self.wins = WinService(sessions, clock)
         self.patterns = PatternService(sessions, clock)
-        self.attention_providers.append(self.applications.attention_items)
+        self.attention_providers.append(self.applications.queries.attention_items)
         self.mood = MoodService(sessions, clock)
         self.mood_insights = MoodInsightsService(sessions, clock)
         self.practice = PracticeService(sessions, clock, settings=self.settings)

@@ -7,8 +7,8 @@ from typing import Any
 
 from models import Setting
 from services.clock import Clock
-from services.db import SessionFactory
 from services.errors import ValidationError
+from services.storage.db import SessionFactory
 
 THEME_MODES = ("system", "light", "dark")
 

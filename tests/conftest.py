@@ -8,8 +8,8 @@ import pytest
 
 from services.clock import FixedClock
 from services.container import AppServices
-from services.db import open_memory_database
-from services.notify import RecordingNotifier
+from services.reminders.notify import RecordingNotifier
+from services.storage.db import open_memory_database
 
 # A zone away from UTC on purpose: local-day logic must not assume UTC.
 LOCAL_TZ = timezone(timedelta(hours=-5), "UTC-5")

@@ -130,7 +130,7 @@ def _seed_history(data_dir, today: date) -> None:
     """Sixty days of varied moods, walks, applications and two rejections, written by the real services."""
     from services.clock import FixedClock
     from services.container import AppServices
-    from services.db import open_database
+    from services.storage.db import open_database
 
     db = open_database(data_dir)
     tz = datetime.now().astimezone().tzinfo

@@ -151,7 +151,7 @@ def _seed(data_dir) -> None:
 
     from services.clock import FixedClock
     from services.container import AppServices
-    from services.db import open_database
+    from services.storage.db import open_database
 
     db = open_database(data_dir)
     tz = datetime.now().astimezone().tzinfo
@@ -159,9 +159,9 @@ def _seed(data_dir) -> None:
     clock = FixedClock(datetime(today.year, today.month, today.day, 8, 0, tzinfo=tz) - timedelta(days=14))
     services = AppServices(db, clock)
     practice = services.practice
-    practice.set_new_per_day(limit=4)
-    first = practice.due_queue()[0]
-    practice.update_card(
+    practice.schedule.set_new_per_day(limit=4)
+    first = practice.schedule.due_queue()[0]
+    practice.deck.update_card(
         card_id=first,
         situation=SITUATION,
         task="Own the form validation and the error messages",
@@ -169,8 +169,8 @@ def _seed(data_dir) -> None:
         result=RESULT,
     )
     for day in range(14):
-        for i, card_id in enumerate(practice.due_queue()):
-            practice.review_card(card_id=card_id, rating=(3, 3, 2, 1, 4)[(i + day) % 5], duration_ms=60_000)
+        for i, card_id in enumerate(practice.schedule.due_queue()):
+            practice.schedule.review_card(card_id=card_id, rating=(3, 3, 2, 1, 4)[(i + day) % 5], duration_ms=60_000)
         clock.advance(days=1)
     db.dispose()
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from services.practice_starter import SEEDED_KEY
+from services.practice.starter import SEEDED_KEY
 
 
 @pytest.fixture
@@ -15,4 +15,4 @@ def practice(services):
 
 
 def add_cards(practice, n: int, **extra) -> list[int]:
-    return [practice.create_card(question=f"Question number {i}?", **extra).id for i in range(n)]
+    return [practice.deck.create_card(question=f"Question number {i}?", **extra).id for i in range(n)]

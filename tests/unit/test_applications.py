@@ -7,8 +7,8 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import event
 
-from services.applications import ApplicationService
-from services.applications_wins import WinService
+from services.applications.service import ApplicationService
+from services.applications.wins import WinService
 from services.errors import NotFound, ValidationError
 
 
@@ -49,7 +49,7 @@ def test_several_at_once_is_still_one_insert(db, apps):
     assert len(ids) == 5 and len(set(ids)) == 5
     assert {apps.get(application_id=i).source for i in ids} == {"Job board"}
     apps.undo_log(ids=ids[:2])
-    assert apps.list_applications().total == 3
+    assert apps.queries.list_applications().total == 3
 
 
 def test_quick_log_count_is_bounded(apps):
@@ -73,11 +73,11 @@ def test_bad_input_gets_a_message_per_field_and_saves_nothing(apps, clock):
         )
     assert set(err.value.errors) == {"applied_on", "company", "notes"}
     assert "future" in err.value.errors["applied_on"]
-    assert apps.list_applications().total == 0
+    assert apps.queries.list_applications().total == 0
     with pytest.raises(ValidationError) as err:
         apps.add_application(applied_on=clock.today(), status="offer")
     assert "company" in err.value.errors  # an offer from nobody makes no sense
-    assert apps.list_applications().total == 0
+    assert apps.queries.list_applications().total == 0
 
 
 @pytest.mark.parametrize(
@@ -86,7 +86,7 @@ def test_bad_input_gets_a_message_per_field_and_saves_nothing(apps, clock):
 def test_unusual_text_is_stored_and_found_exactly(apps, clock, text):
     app = apps.add_application(applied_on=clock.today(), company=text, notes=text)
     assert apps.get(application_id=app.id).company == text
-    page = apps.list_applications(text=text)
+    page = apps.queries.list_applications(text=text)
     assert [a.id for a in page.items] == [app.id]
 
 
@@ -142,9 +142,9 @@ def test_waiting_period_note_and_reapply_reminders(apps, clock):
     apps.change_status(application_id=old.id, status="rejected", on=clock.today() - timedelta(days=30))
     assert apps.waiting_period(company="  acme ") == apps.get(application_id=old.id).reapply_after
     assert apps.waiting_period(company="Globex") is None
-    assert not [i for i in apps.attention_items(clock.today()) if i.key.startswith("reapply")]
+    assert not [i for i in apps.queries.attention_items(clock.today()) if i.key.startswith("reapply")]
     later = apps.get(application_id=old.id).reapply_after
-    items = apps.attention_items(later)
+    items = apps.queries.attention_items(later)
     assert [i.route for i in items if i.key.startswith("reapply")] == [f"/applications/{old.id}"]
     # Applying there again once the wait is over clears the reminder.
     clock.set(clock.now() + (later - clock.today()))
@@ -155,10 +155,10 @@ def test_waiting_period_note_and_reapply_reminders(apps, clock):
 def test_waiting_over_a_month_shows_one_summary_and_can_be_cleared(apps, clock):
     for days in (31, 45, 10):
         apps.add_application(applied_on=clock.today() - timedelta(days=days))
-    [item] = [i for i in apps.attention_items(clock.today()) if i.key == "waiting-30-days"]
+    [item] = [i for i in apps.queries.attention_items(clock.today()) if i.key == "waiting-30-days"]
     assert item.title.startswith("2 applications") and item.route == "/applications/waiting"
     assert apps.mark_no_reply(before=clock.today() - timedelta(days=30)) == 2
-    assert not [i for i in apps.attention_items(clock.today()) if i.key == "waiting-30-days"]
+    assert not [i for i in apps.queries.attention_items(clock.today()) if i.key == "waiting-30-days"]
 
 
 def test_delete_and_undo_puts_everything_back(db, apps, wins, clock):
@@ -179,14 +179,14 @@ def test_list_is_paged_filtered_and_newest_first(apps, clock):
     today = clock.today()
     for i in range(30):
         apps.add_application(applied_on=today - timedelta(days=i), company=f"Co {i}", source="Referral" if i % 3 == 0 else "Job board")
-    first = apps.list_applications(limit=10)
+    first = apps.queries.list_applications(limit=10)
     assert first.total == 30 and first.has_more and first.items[0].company == "Co 0"
-    last = apps.list_applications(limit=10, offset=20)
+    last = apps.queries.list_applications(limit=10, offset=20)
     assert not last.has_more and last.items[-1].company == "Co 29"
-    referrals = apps.list_applications(source="Referral", date_from=today - timedelta(days=9), date_to=today)
+    referrals = apps.queries.list_applications(source="Referral", date_from=today - timedelta(days=9), date_to=today)
     assert [a.company for a in referrals.items] == ["Co 0", "Co 3", "Co 6", "Co 9"]
-    assert apps.list_applications(text="co 2", limit=50).total == 11  # "Co 2", "Co 20".."Co 29"
-    assert apps.sources_in_use() == ["Job board", "Referral"]
+    assert apps.queries.list_applications(text="co 2", limit=50).total == 11  # "Co 2", "Co 20".."Co 29"
+    assert apps.queries.sources_in_use() == ["Job board", "Referral"]
 
 
 def test_manual_wins(wins, clock):

@@ -6,11 +6,11 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from services import consistency
-from services.applications import ApplicationService
-from services.consistency import DayPlan
+from services.applications import consistency
+from services.applications.consistency import DayPlan
+from services.applications.goals import GoalService
+from services.applications.service import ApplicationService
 from services.errors import ValidationError
-from services.goals import GoalService
 from services.settings import SettingsService
 from tests.conftest import LOCAL_TZ
 

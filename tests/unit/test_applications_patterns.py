@@ -6,9 +6,9 @@ from datetime import timedelta
 
 import pytest
 
-from services.applications import ApplicationService
-from services.goals import GoalService
-from services.patterns import PatternService
+from services.applications.goals import GoalService
+from services.applications.patterns import PatternService
+from services.applications.service import ApplicationService
 from services.settings import SettingsService
 
 

@@ -9,9 +9,9 @@ from sqlalchemy import inspect
 from sqlmodel import SQLModel
 
 import models  # noqa: F401  (registers every table)
-from services import backup
-from services.db import DB_FILE_NAME, open_database, open_memory_database
-from services.migrations import latest_version, load_steps
+from services.storage import backup
+from services.storage.db import DB_FILE_NAME, open_database, open_memory_database
+from services.storage.migrations import latest_version, load_steps
 
 
 def test_versions_are_contiguous():
@@ -58,7 +58,7 @@ def test_upgrade_from_every_earlier_version_keeps_data(tmp_path):
         folder = tmp_path / f"v{old}"
         folder.mkdir()
         conn = sqlite3.connect(folder / DB_FILE_NAME)
-        from services.db import migrate
+        from services.storage.db import migrate
 
         migrate(conn, up_to=old)
         conn.execute("INSERT INTO setting VALUES ('theme_mode', '\"dark\"', '2026-01-01 00:00:00')")
@@ -104,7 +104,7 @@ def test_daily_backup_only_once_a_day(tmp_path):
 
 
 def test_daily_backup_refuses_a_damaged_file(tmp_path):
-    from services.db import is_healthy
+    from services.storage.db import is_healthy
 
     path = tmp_path / DB_FILE_NAME
     path.write_bytes(b"not a database at all" * 200)
@@ -121,7 +121,7 @@ def test_a_locked_file_is_not_mistaken_for_damage(tmp_path):
     blocker = sqlite3.connect(db.path)
     blocker.execute("BEGIN EXCLUSIVE")
     try:
-        from services.db import _is_healthy
+        from services.storage.db import _is_healthy
 
         assert _is_healthy(db.path, thorough=False)
         assert not list(tmp_path.glob("*.damaged-*"))

@@ -6,7 +6,7 @@ import json
 import zipfile
 from datetime import date, datetime
 
-from services.export import export_all
+from services.storage.export import export_all
 
 ODD = "Émile 😀 «مرحبا» '); DROP TABLE application;--"
 

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pytest
 
 from services.errors import NotFound, ValidationError
-from services.feedback import YOUR_NAME_KEY
+from services.feedback.service import YOUR_NAME_KEY
 
 
 @pytest.fixture
@@ -141,13 +141,13 @@ def test_list_is_newest_first_paged_and_filtered(services, fb):
         app = rejected(services, company=f"Co{i}", on=date(2026, 2, 20) + timedelta(days=i))
         ids.append(fb.start_for_application(application_id=app.id).id)
     fb.mark_asked(feedback_id=ids[0])
-    fb.add_action(feedback_id=ids[4], text="Rewrite the summary")
-    rows = fb.list_feedback(limit=3)
+    fb.actions.add_action(feedback_id=ids[4], text="Rewrite the summary")
+    rows = fb.queries.list_feedback(limit=3)
     assert [r.company for r in rows] == ["Co4", "Co3", "Co2"]
     assert rows[0].open_actions == 1 and rows[1].open_actions == 0
-    assert [r.company for r in fb.list_feedback(limit=3, offset=3)] == ["Co1", "Co0"]
-    assert [r.company for r in fb.list_feedback(status="asked")] == ["Co0"]
-    assert fb.status_counts() == {"not_asked": 4, "asked": 1, "received": 0, "no_reply": 0}
+    assert [r.company for r in fb.queries.list_feedback(limit=3, offset=3)] == ["Co1", "Co0"]
+    assert [r.company for r in fb.queries.list_feedback(status="asked")] == ["Co0"]
+    assert fb.queries.status_counts() == {"not_asked": 4, "asked": 1, "received": 0, "no_reply": 0}
     assert rows[0].title == "Data Analyst at Co4"
 
 
@@ -155,14 +155,14 @@ def test_recurring_theme_counts(fb):
     for theme in ("examples", "examples", "experience", "examples", None):
         fb.record_feedback(company="X", what_they_said="words", theme=theme)
     fb.record_feedback(company="Y")  # nothing heard: not counted
-    counts = fb.recurring_themes()
+    counts = fb.queries.recurring_themes()
     assert [(c.theme, c.count, c.total) for c in counts] == [("examples", 3, 5), ("experience", 1, 5)]
     assert counts[0].sentence == "3 of 5 mention examples"
-    assert fb.recurring_themes()[1].sentence == "1 of 5 mention experience"
+    assert fb.queries.recurring_themes()[1].sentence == "1 of 5 mention experience"
 
 
 def test_recurring_themes_empty(fb):
-    assert fb.recurring_themes() == []
+    assert fb.queries.recurring_themes() == []
 
 
 def test_attention_after_a_week_without_reply(services, fb, clock):
@@ -179,8 +179,8 @@ def test_attention_after_a_week_without_reply(services, fb, clock):
 
 def test_delete_cascades_to_actions(services, fb):
     record = fb.record_feedback(company="X")
-    fb.add_action(feedback_id=record.id, text="Do it")
+    fb.actions.add_action(feedback_id=record.id, text="Do it")
     fb.delete_feedback(feedback_id=record.id)
-    assert fb.open_action_count() == 0
+    assert fb.actions.open_action_count() == 0
     with pytest.raises(NotFound):
         fb.get(feedback_id=record.id)

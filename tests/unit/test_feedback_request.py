@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from services.errors import ValidationError
-from services.feedback_request import RequestMessage, clean_name, mailto_url, render_follow_up, render_request
+from services.feedback.request import RequestMessage, clean_name, mailto_url, render_follow_up, render_request
 
 
 def test_full_message_is_short_polite_and_specific():

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from services.themes import THEME_KEYS
+from services.feedback.themes import THEME_KEYS
 
 N = 2000
 
@@ -50,10 +50,10 @@ def timed(fn, *args, **kwargs):
 
 
 def test_heavy_user_queries_are_quick(heavy, clock):
-    rows, t_list = timed(heavy.list_feedback, status="received", limit=20)
-    counts, t_counts = timed(heavy.status_counts)
-    themes, t_themes = timed(heavy.recurring_themes)
-    actions, t_actions = timed(heavy.open_actions, limit=5)
+    rows, t_list = timed(heavy.queries.list_feedback, status="received", limit=20)
+    counts, t_counts = timed(heavy.queries.status_counts)
+    themes, t_themes = timed(heavy.queries.recurring_themes)
+    actions, t_actions = timed(heavy.actions.open_actions, limit=5)
     items, t_attention = timed(heavy.attention_items, clock.today())
     assert len(rows) == 20 and counts["received"] == N // 4
     assert sum(c.count for c in themes) == N // 4 and themes[0].total == N // 4

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from services.errors import ValidationError
-from services.keywords import MAX_TEXT_CHARS, check_keywords, stem
+from services.feedback.keywords import MAX_TEXT_CHARS, check_keywords, stem
 
 LISTING = """Data Analyst – Customer Insights
 

@@ -8,8 +8,8 @@ import pytest
 from sqlalchemy import text
 
 from services.errors import NotFound, ValidationError
-from services.mood import NOTE_LIMIT, DaySummary
-from services.mood_words import BUILTIN_ACTIVITIES, BUILTIN_FEELINGS, FEELING_GROUPS
+from services.mood.service import NOTE_LIMIT, DaySummary
+from services.mood.words import BUILTIN_ACTIVITIES, BUILTIN_FEELINGS, FEELING_GROUPS
 from tests.conftest import LOCAL_TZ
 
 

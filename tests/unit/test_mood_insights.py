@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy import text
 
-from services.mood_insights import BounceBackReport, bounce_back_days, trend_of
+from services.mood.insights import BounceBackReport, bounce_back_days, trend_of
 from tests.conftest import LOCAL_TZ
 from tests.unit.test_mood import add_application, at
 

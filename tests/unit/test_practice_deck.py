@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from services.errors import NotFound, ValidationError
-from services.practice_deck import card_tags
+from services.practice.deck import card_tags
 from tests.unit.practice_fixtures import add_cards
 from tests.unit.practice_fixtures import practice as practice_fixture
 
@@ -13,7 +13,7 @@ practice = practice_fixture  # the fixture, under the name tests ask for
 
 
 def test_create_card_keeps_star_answer_and_tags(practice):
-    card = practice.create_card(
+    card = practice.deck.create_card(
         question="  Tell me about a conflict.  ",
         category="conflict",
         tags=["STAR", " Team work ", "star"],
@@ -24,16 +24,16 @@ def test_create_card_keeps_star_answer_and_tags(practice):
         notes="n",
     )
     assert card.id is not None
-    got = practice.get_card(card_id=card.id)
+    got = practice.deck.get_card(card_id=card.id)
     assert got.question == "Tell me about a conflict."
     assert (got.situation, got.task, got.action, got.result, got.notes) == ("S", "T", "A", "R", "n")
     assert card_tags(got) == ["star", "team work"]
     assert got.has_answer
-    assert not practice.create_card(question="Empty one?").has_answer
+    assert not practice.deck.create_card(question="Empty one?").has_answer
 
 
 def test_the_feedback_contract_defaults(practice):
-    card = practice.create_card(question="Why this role?")
+    card = practice.deck.create_card(question="Why this role?")
     assert card.category == "behavioral" and card_tags(card) == [] and card.id > 0
 
 
@@ -50,66 +50,66 @@ def test_the_feedback_contract_defaults(practice):
 )
 def test_bad_input_is_refused_with_a_field_message(practice, kwargs, field):
     with pytest.raises(ValidationError) as err:
-        practice.create_card(**kwargs)
+        practice.deck.create_card(**kwargs)
     assert field in err.value.errors
-    assert practice.card_count() == 0, "nothing is written"
+    assert practice.deck.card_count() == 0, "nothing is written"
 
 
 def test_limits_are_inclusive(practice):
-    card = practice.create_card(question="q" * 500, action="a" * 5000)
+    card = practice.deck.create_card(question="q" * 500, action="a" * 5000)
     assert len(card.question) == 500
 
 
 def test_update_changes_only_what_is_given(practice):
-    card = practice.create_card(question="Old?", situation="keep", tags=["a"])
-    updated = practice.update_card(card_id=card.id, question="New?", result="done")
+    card = practice.deck.create_card(question="Old?", situation="keep", tags=["a"])
+    updated = practice.deck.update_card(card_id=card.id, question="New?", result="done")
     assert (updated.question, updated.situation, updated.result) == ("New?", "keep", "done")
     assert card_tags(updated) == ["a"]
     with pytest.raises(ValidationError):
-        practice.update_card(card_id=card.id, question="")
-    assert practice.get_card(card_id=card.id).question == "New?"
+        practice.deck.update_card(card_id=card.id, question="")
+    assert practice.deck.get_card(card_id=card.id).question == "New?"
 
 
 def test_duplicates_are_allowed_but_flagged(practice):
-    first = practice.create_card(question="Why do you want this job?")
-    second = practice.create_card(question="why do you want this job")
-    assert [c.id for c in practice.duplicates_of(question="Why do you want THIS job ?")] == [first.id, second.id]
-    assert [c.id for c in practice.duplicates_of(question=second.question, exclude_id=second.id)] == [first.id]
-    assert practice.duplicates_of(question="Something else") == []
+    first = practice.deck.create_card(question="Why do you want this job?")
+    second = practice.deck.create_card(question="why do you want this job")
+    assert [c.id for c in practice.deck.duplicates_of(question="Why do you want THIS job ?")] == [first.id, second.id]
+    assert [c.id for c in practice.deck.duplicates_of(question=second.question, exclude_id=second.id)] == [first.id]
+    assert practice.deck.duplicates_of(question="Something else") == []
 
 
 def test_search_and_filters(practice):
-    a = practice.create_card(question="Tell me about a deadline", category="pressure", tags=["star"])
-    b = practice.create_card(question="Greatest strength?", category="strengths", tags=["self"], action="I plan ahead")
-    c = practice.create_card(question="A conflict with a peer", category="conflict", tags=["star", "peers"])
+    a = practice.deck.create_card(question="Tell me about a deadline", category="pressure", tags=["star"])
+    b = practice.deck.create_card(question="Greatest strength?", category="strengths", tags=["self"], action="I plan ahead")
+    c = practice.deck.create_card(question="A conflict with a peer", category="conflict", tags=["star", "peers"])
     ids = lambda page: [x.id for x in page.cards]  # noqa: E731
-    assert ids(practice.list_cards()) == [a.id, b.id, c.id]
-    assert ids(practice.list_cards(search="deadline")) == [a.id]
-    assert ids(practice.list_cards(search="plan")) == [b.id], "answers are searched too"
-    assert ids(practice.list_cards(category="conflict")) == [c.id]
-    assert ids(practice.list_cards(tag="star")) == [a.id, c.id]
-    assert ids(practice.list_cards(tag="sta")) == [], "a tag matches whole"
-    assert practice.all_tags() == ["peers", "self", "star"]
+    assert ids(practice.deck.list_cards()) == [a.id, b.id, c.id]
+    assert ids(practice.deck.list_cards(search="deadline")) == [a.id]
+    assert ids(practice.deck.list_cards(search="plan")) == [b.id], "answers are searched too"
+    assert ids(practice.deck.list_cards(category="conflict")) == [c.id]
+    assert ids(practice.deck.list_cards(tag="star")) == [a.id, c.id]
+    assert ids(practice.deck.list_cards(tag="sta")) == [], "a tag matches whole"
+    assert practice.deck.all_tags() == ["peers", "self", "star"]
 
 
 def test_paging(practice):
     add_cards(practice, 7)
-    first = practice.list_cards(limit=5)
-    rest = practice.list_cards(limit=5, offset=5)
+    first = practice.deck.list_cards(limit=5)
+    rest = practice.deck.list_cards(limit=5, offset=5)
     assert len(first.cards) == 5 and first.has_more
     assert len(rest.cards) == 2 and not rest.has_more
 
 
 def test_archive_hides_and_keeps_and_delete_removes_history(practice):
-    card = practice.create_card(question="Archive me?")
-    practice.review_card(card_id=card.id, rating=3)
-    practice.archive_card(card_id=card.id)
-    assert practice.list_cards().cards == []
-    assert [x.id for x in practice.list_cards(archived=True).cards] == [card.id]
-    assert practice.review_counts(card_ids=[card.id]) == {card.id: 1}
-    practice.archive_card(card_id=card.id, archived=False)
-    assert practice.card_count() == 1
-    practice.delete_card(card_id=card.id)
-    assert practice.review_counts(card_ids=[card.id]) == {card.id: 0}
+    card = practice.deck.create_card(question="Archive me?")
+    practice.schedule.review_card(card_id=card.id, rating=3)
+    practice.deck.archive_card(card_id=card.id)
+    assert practice.deck.list_cards().cards == []
+    assert [x.id for x in practice.deck.list_cards(archived=True).cards] == [card.id]
+    assert practice.schedule.review_counts(card_ids=[card.id]) == {card.id: 1}
+    practice.deck.archive_card(card_id=card.id, archived=False)
+    assert practice.deck.card_count() == 1
+    practice.deck.delete_card(card_id=card.id)
+    assert practice.schedule.review_counts(card_ids=[card.id]) == {card.id: 0}
     with pytest.raises(NotFound):
-        practice.get_card(card_id=card.id)
+        practice.deck.get_card(card_id=card.id)

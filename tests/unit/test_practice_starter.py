@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 from services.container import AppServices
-from services.practice import PracticeService
-from services.practice_deck import CATEGORIES
-from services.practice_starter import STARTER_PATH, read_starter_deck
+from services.practice.deck import CATEGORIES
+from services.practice.service import PracticeService
+from services.practice.starter import STARTER_PATH, read_starter_deck
 
 
 def test_shipped_deck_is_complete():
@@ -19,28 +19,28 @@ def test_shipped_deck_is_complete():
 
 
 def test_first_due_count_adds_the_deck_once(services):
-    assert services.practice.card_count() == 0, "nothing is loaded at start-up"
-    assert services.practice.due_count() == 10
-    total = services.practice.card_count()
+    assert services.practice.deck.card_count() == 0, "nothing is loaded at start-up"
+    assert services.practice.schedule.due_count() == 10
+    total = services.practice.deck.card_count()
     assert total >= 40
-    first_page = services.practice.list_cards(limit=5).cards
+    first_page = services.practice.deck.list_cards(limit=5).cards
     assert len({c.category for c in first_page}) == 5, "new cards come from varied categories"
-    services.practice.ensure_starter_deck()
-    assert services.practice.card_count() == total
+    services.practice.starter.ensure_starter_deck()
+    assert services.practice.deck.card_count() == total
 
 
 def test_deleted_starter_cards_stay_deleted_after_restart(db, clock, services):
-    services.practice.due_count()
-    victim = services.practice.list_cards(limit=1).cards[0]
-    services.practice.delete_card(card_id=victim.id)
+    services.practice.schedule.due_count()
+    victim = services.practice.deck.list_cards(limit=1).cards[0]
+    services.practice.deck.delete_card(card_id=victim.id)
     restarted = AppServices(db, clock)
-    restarted.practice.due_count()
-    total = restarted.practice.card_count()
-    assert victim.question not in [c.question for c in restarted.practice.list_cards(limit=100).cards]
-    result = restarted.practice.restore_starter_deck()
+    restarted.practice.schedule.due_count()
+    total = restarted.practice.deck.card_count()
+    assert victim.question not in [c.question for c in restarted.practice.deck.list_cards(limit=100).cards]
+    result = restarted.practice.starter.restore_starter_deck()
     assert result.ok and result.added == 1
-    assert restarted.practice.card_count() == total + 1
-    again = restarted.practice.restore_starter_deck()
+    assert restarted.practice.deck.card_count() == total + 1
+    again = restarted.practice.starter.restore_starter_deck()
     assert again.ok and again.added == 0
 
 
@@ -48,23 +48,23 @@ def test_corrupt_deck_file_leaves_the_app_working(db, clock, services, tmp_path)
     bad = tmp_path / "starter_deck.json"
     bad.write_text("{ not json", encoding="utf-8")
     practice = PracticeService(db.session, clock, settings=services.settings, starter_path=bad)
-    assert practice.due_count() == 0
-    assert practice.starter_notice and "couldn't add the built-in questions" in practice.starter_notice
-    card = practice.create_card(question="My own question?")
-    assert practice.due_queue() == [card.id]
-    restored = practice.restore_starter_deck()
+    assert practice.schedule.due_count() == 0
+    assert practice.starter.notice and "couldn't add the built-in questions" in practice.starter.notice
+    card = practice.deck.create_card(question="My own question?")
+    assert practice.schedule.due_queue() == [card.id]
+    restored = practice.starter.restore_starter_deck()
     assert not restored.ok and restored.message
 
 
 def test_missing_or_damaged_entries_are_reported(db, clock, services, tmp_path):
     missing = PracticeService(db.session, clock, settings=services.settings, starter_path=tmp_path / "nope.json")
-    assert not missing.restore_starter_deck().ok
-    assert "missing" in missing.starter_notice
+    assert not missing.starter.restore_starter_deck().ok
+    assert "missing" in missing.starter.notice
     damaged = tmp_path / "damaged.json"
     damaged.write_text(json.dumps({"questions": [{"key": "a", "question": "", "category": "x"}]}), encoding="utf-8")
     practice = PracticeService(db.session, clock, settings=services.settings, starter_path=damaged)
-    result = practice.ensure_starter_deck()
+    result = practice.starter.ensure_starter_deck()
     assert not result.ok and "damaged" in result.message
-    assert practice.card_count() == 0
+    assert practice.deck.card_count() == 0
     fixed = PracticeService(db.session, clock, settings=services.settings)
-    assert fixed.ensure_starter_deck().added >= 40, "a broken file is retried at the next start"
+    assert fixed.starter.ensure_starter_deck().added >= 40, "a broken file is retried at the next start"

@@ -58,7 +58,7 @@ def test_mood_check_in_only_when_nothing_logged_today(services, clock):
 
 def test_practice_only_when_cards_are_due(services, clock):
     at(clock, WED, hour=12)
-    due = services.practice.due_count()
+    due = services.practice.schedule.due_count()
     message = rule(services, "practice").compose(WED)
     assert (message is None) == (due == 0)
 

@@ -5,8 +5,8 @@ from datetime import datetime
 import pytest
 
 from services.errors import ValidationError
-from services.notify import ChainNotifier, InAppNotifier, PlyerNotifier
-from services.reminders import ReminderRule
+from services.reminders.notify import ChainNotifier, InAppNotifier, PlyerNotifier
+from services.reminders.service import ReminderRule
 from tests.conftest import LOCAL_TZ
 
 

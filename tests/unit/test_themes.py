@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from services import themes
-from services.themes import GUIDES, THEME_KEYS, suggest_theme
+from services.feedback import themes
+from services.feedback.themes import GUIDES, THEME_KEYS, suggest_theme
 
 
 def test_six_themes_in_order():

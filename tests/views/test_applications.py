@@ -25,7 +25,7 @@ async def test_add_a_full_application_then_interview_then_rejected(mount_bounceb
     await h.dispatch(field(h, "source"), "select", "Referral", {"value": "Referral"})
     await h.set_value(field(h, "notes"), "Met Sam at the meetup")
     await h.click(h.find_button("Save"))
-    [app] = services.applications.list_applications().items
+    [app] = services.applications.queries.list_applications().items
     assert (app.company, app.source, app.notes) == ("Acme 🚀", "Referral", "Met Sam at the meetup")
     assert h.page.route == f"/applications/{app.id}"
 
@@ -56,7 +56,7 @@ async def test_form_shows_messages_at_the_fields_and_saves_nothing(mount_bounceb
     await h.set_value(field(h, "applied_on"), "next tuesday")
     await h.click(h.find_button("Save"))
     assert "2026-03-04" in field(h, "applied_on").error
-    assert services.applications.list_applications().total == 0
+    assert services.applications.queries.list_applications().total == 0
 
 
 async def test_quick_logged_entry_needs_a_company_before_interview(mount_bounceback, services):
@@ -96,7 +96,7 @@ async def test_list_pages_searches_and_filters(mount_bounceback, services, clock
     await h.set_value(search, "")
     assert h.find_by_key("list-range").value == "1–20 of 30"  # a new filter starts again from the first 20
     await h.set_value(search, "Company 1")
-    await h.click(h.find_by_key("app-2" if False else f"app-{services.applications.list_applications(text='Company 11').items[0].id}"))
+    await h.click(h.find_by_key("app-2" if False else f"app-{services.applications.queries.list_applications(text='Company 11').items[0].id}"))
     assert h.find_text("Company 11")
 
 
@@ -105,7 +105,7 @@ async def test_waiting_list_clears_in_one_tap(mount_bounceback, services, clock)
         services.applications.add_application(applied_on=clock.today() - timedelta(days=days))
     h = await mount_bounceback(width=390, height=844, route="/applications/waiting")
     await h.click(h.find_button("Mark all 2 as no reply"))
-    assert services.applications.list_applications(statuses=["no_reply"]).total == 2
+    assert services.applications.queries.list_applications(statuses=["no_reply"]).total == 2
 
 
 async def test_delete_with_undo(mount_bounceback, services, clock):
@@ -113,7 +113,7 @@ async def test_delete_with_undo(mount_bounceback, services, clock):
     h = await mount_bounceback(width=1280, height=800, route=f"/applications/{app.id}")
     await h.click(h.find_button("Delete application"))
     assert h.page.route == "/applications"
-    assert services.applications.list_applications().total == 0
+    assert services.applications.queries.list_applications().total == 0
     bar = [d for d in h.page._dialogs.controls if isinstance(d, ft.SnackBar) and d.open][-1]
     await h.dispatch(bar, "action")
     assert services.applications.get(application_id=app.id).company == "Umbrella"
@@ -139,7 +139,7 @@ async def test_a_gentle_note_when_the_company_is_still_in_its_waiting_period(mou
     await h.blur(field(h, "company"))
     assert "the wait you set runs until" in field(h, "company").helper
     await h.click(h.find_button("Save"))  # a note, not a block
-    assert services.applications.list_applications(text="hooli").total == 2
+    assert services.applications.queries.list_applications(text="hooli").total == 2
 
 
 async def test_between_dates_filter(mount_bounceback, services, clock):

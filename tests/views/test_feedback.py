@@ -38,7 +38,7 @@ async def test_list_groups_by_status_shows_themes_and_pages(mount_bounceback, se
         r = fb.record_feedback(company=f"Co{i}", what_they_said="Please give more specific examples.", theme="examples")
     waiting = fb.record_feedback(company="Waiting Ltd")
     fb.mark_asked(feedback_id=waiting.id)
-    fb.add_action(feedback_id=r.id, text="Write three STAR stories")
+    fb.actions.add_action(feedback_id=r.id, text="Write three STAR stories")
     h = await mount_bounceback(width=1280, height=800)
     await h.go("/feedback")
     assert h.find_text("Waiting for a reply (1)") and h.find_text("Received (8)")
@@ -47,8 +47,8 @@ async def test_list_groups_by_status_shows_themes_and_pages(mount_bounceback, se
     assert len([c for c in h.find_all(lambda c: isinstance(c, ft.ListTile))]) == 6  # 1 + first page of 5
     await h.click(h.find_button("Show 3 more"))
     assert len([c for c in h.find_all(lambda c: isinstance(c, ft.ListTile))]) == 9
-    await h.toggle(h.find_by_key(f"open-action-{fb.open_actions()[0].id}"), True)
-    assert fb.open_action_count() == 0
+    await h.toggle(h.find_by_key(f"open-action-{fb.actions.open_actions()[0].id}"), True)
+    assert fb.actions.open_action_count() == 0
     await h.click(h.find_by_key(f"feedback-{waiting.id}"))
     assert h.page.route == f"/feedback/{waiting.id}"
 
@@ -69,10 +69,10 @@ async def test_detail_received_with_suggested_theme_guide_and_actions(mount_boun
     assert h.find_text("What it usually means") and h.find_text("More direct experience wanted")
     assert not h.find_text("This sounds like:", exact=False)
     await h.click(h.find_button("Add these to my actions"))
-    items = services.feedback.actions(feedback_id=record.id)
+    items = services.feedback.actions.for_record(feedback_id=record.id)
     assert len(items) == 3
     await h.toggle(h.find_by_key(f"action-{items[0].id}"), True)
-    assert services.feedback.actions(feedback_id=record.id)[0].done
+    assert services.feedback.actions.for_record(feedback_id=record.id)[0].done
     assert h.find_text("1 of 3 done")
     await h.submit(field(h, "new-action"), "Ask Sam for a mock interview")
     assert h.find_text("Ask Sam for a mock interview", exact=False)
@@ -114,10 +114,10 @@ async def test_turn_into_practice_from_the_detail(mount_bounceback, services):
     h = await mount_bounceback(width=1280, height=800)
     await h.go(f"/feedback/{record.id}")
     await h.click(h.find_button("Create practice cards"))
-    ids = services.feedback.practice_card_ids(feedback_id=record.id)
+    ids = services.feedback.actions.practice_card_ids(feedback_id=record.id)
     assert len(ids) == 2
     assert h.find_text("2 cards made from this feedback, 0 practised so far.")
-    assert any(a.text.startswith("Practise") for a in services.feedback.actions(feedback_id=record.id))
+    assert any(a.text.startswith("Practise") for a in services.feedback.actions.for_record(feedback_id=record.id))
 
 
 async def test_missing_record_is_explained(mount_bounceback):
@@ -180,6 +180,6 @@ async def test_add_a_standalone_record(mount_bounceback, services):
     assert company.error, "a company or role is asked for"
     await h.set_value(company, "Globex")
     await h.click(h.find_buttons("Add")[-1])
-    (row,) = services.feedback.list_feedback()
+    (row,) = services.feedback.queries.list_feedback()
     assert row.company == "Globex" and row.application_id is None
     assert h.page.route == f"/feedback/{row.id}"

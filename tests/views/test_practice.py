@@ -34,7 +34,7 @@ async def test_practice_home_shows_due_count_and_starts_a_session(mount_bounceba
     label = good.content.value
     await h.click(good)
     assert h.find_text("Question 2 of 10")
-    first = services.practice.due_queue()
+    first = services.practice.schedule.due_queue()
     assert len(first) == 9
     await h.go("/practice")
     assert due_count(h) == "9"
@@ -50,9 +50,9 @@ async def test_keyboard_space_reveals_and_digits_rate(mount_bounceback, services
     assert h.find_button(re.compile(r"^Easy · "))
     await press(h, "4")
     assert h.find_text("Question 2 of 10")
-    reviewed = [c for c in services.practice.list_cards(limit=100).cards if c.last_review]
+    reviewed = [c for c in services.practice.deck.list_cards(limit=100).cards if c.last_review]
     assert len(reviewed) == 1
-    assert services.practice.reviews_of(card_id=reviewed[0].id)[0].rating == 4
+    assert services.practice.schedule.reviews_of(card_id=reviewed[0].id)[0].rating == 4
 
 
 async def test_write_an_answer_inside_the_session(mount_bounceback, services):
@@ -67,12 +67,12 @@ async def test_write_an_answer_inside_the_session(mount_bounceback, services):
     await h.click(h.find_button("Save answer"))
     assert h.find_text("Team of five, launch in two weeks")
     await h.click(h.find_button(re.compile(r"^Good · ")))
-    written = [c for c in services.practice.list_cards(limit=100).cards if c.has_answer]
+    written = [c for c in services.practice.deck.list_cards(limit=100).cards if c.has_answer]
     assert [c.result for c in written] == ["Shipped on time"]
 
 
 async def test_session_summary_at_the_end(mount_bounceback, services):
-    services.practice.set_new_per_day(limit=2)
+    services.practice.schedule.set_new_per_day(limit=2)
     h = await mount_bounceback(width=1280, height=800)
     await h.go("/practice/session")
     for rating in ("Again", "Good"):
@@ -86,7 +86,7 @@ async def test_session_summary_at_the_end(mount_bounceback, services):
 
 
 async def test_editor_validates_saves_and_flags_duplicates(mount_bounceback, services):
-    services.practice.due_count()  # the starter deck
+    services.practice.schedule.due_count()  # the starter deck
     h = await mount_bounceback(width=390, height=844)
     await h.go("/practice/cards/new")
     await h.click(h.find_button("Save"))
@@ -99,13 +99,13 @@ async def test_editor_validates_saves_and_flags_duplicates(mount_bounceback, ser
     await h.type_text(h.find_by_key("star-action"), "I check the going rate first")
     await h.click(h.find_button("Save"))
     assert h.page.route == "/practice/cards"
-    found = services.practice.list_cards(search="going rate").cards
+    found = services.practice.deck.list_cards(search="going rate").cards
     assert len(found) == 1 and found[0].action == "I check the going rate first"
 
 
 async def test_deck_search_filter_open_archive_delete(mount_bounceback, services):
-    mine = services.practice.create_card(question="Why robotics?", category="motivation", tags=["robots"])
-    services.practice.due_count()
+    mine = services.practice.deck.create_card(question="Why robotics?", category="motivation", tags=["robots"])
+    services.practice.schedule.due_count()
     h = await mount_bounceback(width=1280, height=800)
     await h.go("/practice/cards")
     assert h.find_by_key(f"card-{mine.id}")
@@ -118,15 +118,15 @@ async def test_deck_search_filter_open_archive_delete(mount_bounceback, services
     assert h.page.route == f"/practice/cards/{mine.id}"
     assert h.find_text("New: not practised yet")
     await h.click(h.find_button("Archive"))
-    assert services.practice.get_card(card_id=mine.id).archived
+    assert services.practice.deck.get_card(card_id=mine.id).archived
     await h.click(h.find_button("Delete"))
     await h.click(h.find_buttons("Delete")[-1])  # the one in the confirmation dialog
-    assert services.practice.card_count(archived=True) == 0
+    assert services.practice.deck.card_count(archived=True) == 0
     assert h.page.route == "/practice/cards"
 
 
 async def test_mock_interview_marks_hard_ones(mount_bounceback, services):
-    services.practice.due_count()
+    services.practice.schedule.due_count()
     h = await mount_bounceback(width=390, height=844)
     await h.go("/practice/mock")
     await h.dispatch(h.find_by_key("mock-size"), "change", ["3"], {"selected": ["3"]})
@@ -143,22 +143,22 @@ async def test_mock_interview_marks_hard_ones(mount_bounceback, services):
     await h.click(h.find_button("Stop timer"))
     await h.click(h.find_button("Finish"))
     assert h.find_text(re.compile(r"^1 felt hard"), exact=False)
-    hard = [c for c in services.practice.list_cards(limit=100).cards if "Ran long" in c.notes]
+    hard = [c for c in services.practice.deck.list_cards(limit=100).cards if "Ran long" in c.notes]
     assert len(hard) == 1
-    assert [r.rating for r in services.practice.reviews_of(card_id=hard[0].id)] == [1]
+    assert [r.rating for r in services.practice.schedule.reviews_of(card_id=hard[0].id)] == [1]
 
 
 async def test_settings_new_per_day_and_restore(mount_bounceback, services):
-    services.practice.due_count()
-    victim = services.practice.list_cards(limit=1).cards[0]
-    services.practice.delete_card(card_id=victim.id)
+    services.practice.schedule.due_count()
+    victim = services.practice.deck.list_cards(limit=1).cards[0]
+    services.practice.deck.delete_card(card_id=victim.id)
     h = await mount_bounceback(width=390, height=844)
     await h.go("/settings")
     field = h.find_by_key("new-per-day")
     await h.submit(field, "abc")
     assert h.find_by_key("new-per-day").error
     await h.submit(h.find_by_key("new-per-day"), "4")
-    assert services.practice.new_per_day() == 4
+    assert services.practice.schedule.new_per_day() == 4
     await h.click(h.find_button("Restore starter questions"))
     assert h.find_text("Added 1 built-in question back to your deck.")
 
@@ -166,7 +166,7 @@ async def test_settings_new_per_day_and_restore(mount_bounceback, services):
 async def test_broken_starter_file_is_explained_on_the_practice_screen(mount_bounceback, services, tmp_path):
     bad = tmp_path / "deck.json"
     bad.write_text("[", encoding="utf-8")
-    services.practice._starter_path = bad
+    services.practice.starter.path = bad
     h = await mount_bounceback(width=1280, height=800)
     await h.go("/practice")
     assert h.find_by_key("starter-notice")

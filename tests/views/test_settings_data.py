@@ -6,8 +6,8 @@ import flet as ft
 import pytest
 
 from services.container import AppServices
-from services.db import open_database
-from services.notify import RecordingNotifier
+from services.reminders.notify import RecordingNotifier
+from services.storage.db import open_database
 
 pytestmark = pytest.mark.asyncio
 
@@ -42,6 +42,6 @@ async def test_backup_export_and_restore(mount, file_services, clock):
     assert "keep a copy" in str(dialog.content.value)
     await h.click(next(b for b in h.find_buttons("Restore") if isinstance(b, ft.FilledButton)))
     assert h.find_text("Restored from", exact=False)
-    companies = {a.company for a in services.applications.list_applications(text=None, statuses=None, date_from=None, date_to=None, source=None).items}
+    companies = {a.company for a in services.applications.queries.list_applications(text=None, statuses=None, date_from=None, date_to=None, source=None).items}
     assert companies == {"Kept Co"}
     assert any("before-restore" in p.name for p in (services.db.path.parent / "backups").iterdir())

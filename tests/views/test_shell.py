@@ -59,7 +59,7 @@ async def test_narrow_settings_page_has_a_way_back(mount_bounceback):
 
 
 async def test_reminder_time_validated_at_the_field(mount_bounceback, services):
-    from services.reminders import ReminderRule
+    from services.reminders.service import ReminderRule
 
     services.reminders.rules = [ReminderRule("apply", "A nudge to apply", "18:00", lambda d: None)]
     h = await mount_bounceback(route="/settings")

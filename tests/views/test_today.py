@@ -54,7 +54,7 @@ async def test_the_new_count_is_sent_before_the_undo_snack_bar(mount_bounceback,
     assert "Logged 1 application" in snackbar(h).content.value
     await h.dispatch(snackbar(h), "action")
     assert count(h) == "0"
-    assert services.applications.list_applications().total == 0
+    assert services.applications.queries.list_applications().total == 0
 
 
 async def test_plus_one_does_not_re_read_the_rest_of_today(mount_bounceback, services):
@@ -83,7 +83,7 @@ async def test_several_at_once_takes_two_taps(mount_bounceback, services):
     await h.click(h.find_button("Several…"))
     await h.click(h.find_by_key("several-5"))
     assert count(h) == "5"
-    assert services.applications.list_applications().total == 5
+    assert services.applications.queries.list_applications().total == 5
     await h.dispatch(snackbar(h), "action")
     assert count(h) == "0"
 

@@ -7,8 +7,7 @@ from datetime import timedelta
 import flet as ft
 import flet_charts as fch
 
-from services.goals import week_start
-from services.patterns import DIMENSIONS, MIN_GROUP
+from services.applications import DIMENSIONS, MIN_GROUP, week_start
 from views.applications.detail import BackLink
 from views.common.layout import Screen, Section
 from views.context import use_services, use_viewport

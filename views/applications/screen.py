@@ -67,7 +67,7 @@ def ApplicationsScreen(waiting: bool = False):
     custom_from, custom_to, range_errors = read_range(*range_text) if period == "custom" else (None, None, {})
     date_to = today - timedelta(days=WAITING_DAYS) if waiting else custom_to
     result = ft.use_memo(
-        lambda: services.applications.list_applications(
+        lambda: services.applications.queries.list_applications(
             text=text or None,
             statuses=None if status == "all" else [status],
             date_from=period_start(period, today) or custom_from,
@@ -78,7 +78,7 @@ def ApplicationsScreen(waiting: bool = False):
         ),
         [text, status, period, source, shown, version, waiting, custom_from, custom_to],
     )
-    sources = ft.use_memo(services.applications.sources_in_use, [version])
+    sources = ft.use_memo(services.applications.queries.sources_in_use, [version])
     filtered = bool(text) or status != "all" or period != "all" or source != "all"
 
     def mark_all_no_reply():

@@ -14,22 +14,22 @@ from views.feedback.common import CheckRow, Muted, NamedIconButton, day, use_dra
 @ft.component
 def ActionList(feedback_id: int, version: int, on_changed: Callable[[], None]):
     services = use_services()
-    items = ft.use_memo(lambda: services.feedback.actions(feedback_id=feedback_id), [feedback_id, version])
+    items = ft.use_memo(lambda: services.feedback.actions.for_record(feedback_id=feedback_id), [feedback_id, version])
     draft, set_draft, latest = use_draft("")
     error, set_error = ft.use_state(None)
     today = services.clock.today()
 
     def tick(action_id: int, done: bool):
-        services.feedback.set_action_done(action_id=action_id, done=done)
+        services.feedback.actions.set_action_done(action_id=action_id, done=done)
         on_changed()
 
     def remove(action_id: int):
-        services.feedback.delete_action(action_id=action_id)
+        services.feedback.actions.delete_action(action_id=action_id)
         on_changed()
 
     def add():
         try:
-            services.feedback.add_action(feedback_id=feedback_id, text=latest.current)
+            services.feedback.actions.add_action(feedback_id=feedback_id, text=latest.current)
         except ValidationError as err:
             set_error(err.errors.get("text"))
             return

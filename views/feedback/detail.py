@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import flet as ft
 
-from services import themes
 from services.errors import NotFound, ValidationError
+from services.feedback import themes
 from views.common.dialogs import confirm
 from views.common.layout import EmptyState, Screen, Section
 from views.context import use_services
@@ -105,7 +105,7 @@ def FeedbackDetailScreen():
     def add_guide_steps():
         guide = themes.guide(record.theme)
         if guide:
-            fb.add_actions(feedback_id=record.id, texts=guide.fixes)
+            fb.actions.add_actions(feedback_id=record.id, texts=guide.fixes)
             refresh()
             toast("Added to your actions. Tick them off as you go.")
 
@@ -214,7 +214,7 @@ def FeedbackDetailScreen():
                 subtitle="Rehearse the answers this feedback points at.",
             )
         ]
-        if fb.practice_available
+        if fb.actions.practice_available
         else []
     )
     return Screen(

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import flet as ft
 
-from services import themes
+from services.feedback import themes
 from views.feedback.common import Muted
 
 NO_THEME = "none"

@@ -8,7 +8,7 @@ from __future__ import annotations
 import flet as ft
 
 from services.errors import ValidationError
-from services.keywords import MAX_TEXT_CHARS, KeywordCheck, check_keywords
+from services.feedback import MAX_TEXT_CHARS, KeywordCheck, check_keywords
 from views.common.layout import Screen, Section
 from views.feedback.common import Muted, use_draft
 

@@ -15,10 +15,10 @@ from views.feedback.common import CheckRow, Muted, toast, use_draft
 def PracticeMaker(feedback_id: int, version: int, on_changed: Callable[[], None]):
     services = use_services()
     fb = services.feedback
-    suggestions = ft.use_memo(lambda: fb.practice_suggestions(feedback_id=feedback_id), [feedback_id, version])
-    made = ft.use_memo(lambda: fb.practice_card_ids(feedback_id=feedback_id), [feedback_id, version])
+    suggestions = ft.use_memo(lambda: fb.actions.practice_suggestions(feedback_id=feedback_id), [feedback_id, version])
+    made = ft.use_memo(lambda: fb.actions.practice_card_ids(feedback_id=feedback_id), [feedback_id, version])
     reviewed = ft.use_memo(
-        lambda: sum(1 for n in services.practice.review_counts(card_ids=made).values() if n) if made else 0,
+        lambda: sum(1 for n in services.practice.schedule.review_counts(card_ids=made).values() if n) if made else 0,
         [feedback_id, version],
     )
     # Kept as the questions left out, so a new theme's questions start ticked.
@@ -33,7 +33,7 @@ def PracticeMaker(feedback_id: int, version: int, on_changed: Callable[[], None]
         own_text = own_latest.current
         questions = [q for q in suggestions if q not in skipped] + ([own_text] if own_text.strip() else [])
         try:
-            ids = fb.turn_into_practice(feedback_id=feedback_id, questions=questions)
+            ids = fb.actions.turn_into_practice(feedback_id=feedback_id, questions=questions)
         except ValidationError as err:
             set_error(err.errors.get("questions") or next(iter(err.errors.values())))
             return

@@ -12,7 +12,7 @@ from collections.abc import Callable
 import flet as ft
 
 from services.errors import ValidationError
-from services.feedback_request import mailto_url, render_follow_up, render_request
+from services.feedback import mailto_url, render_follow_up, render_request
 from views.context import use_services
 from views.feedback.common import Muted, toast, use_draft
 

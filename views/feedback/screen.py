@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import flet as ft
 
-from services import themes
 from services.errors import ValidationError
+from services.feedback import themes
 from views.common.layout import EmptyState, Screen, Section
 from views.context import use_services
 from views.feedback.common import STATUS_ICONS, FullWidth, ListSection, Muted, day, status_line
@@ -28,7 +28,7 @@ def go(route: str) -> None:
 def FeedbackGroup(status: str, title: str, total: int, version: int):
     services = use_services()
     shown, set_shown = ft.use_state(FIRST_PAGE)
-    rows = ft.use_memo(lambda: services.feedback.list_feedback(status=status, limit=shown), [status, shown, version])
+    rows = ft.use_memo(lambda: services.feedback.queries.list_feedback(status=status, limit=shown), [status, shown, version])
     today = services.clock.today()
 
     tiles: list[ft.Control] = []
@@ -106,13 +106,13 @@ def ThemesSummary(counts) -> ft.Control:
 @ft.component
 def OpenActions(version: int, on_changed):
     services = use_services()
-    items = ft.use_memo(lambda: services.feedback.open_actions(limit=5), [version])
-    total = ft.use_memo(services.feedback.open_action_count, [version])
+    items = ft.use_memo(lambda: services.feedback.actions.open_actions(limit=5), [version])
+    total = ft.use_memo(services.feedback.actions.open_action_count, [version])
     if not items:
         return Muted("No open actions. Add some from a feedback record when you're ready.")
 
     def tick(action_id: int):
-        services.feedback.set_action_done(action_id=action_id, done=True)
+        services.feedback.actions.set_action_done(action_id=action_id, done=True)
         on_changed()
 
     controls: list[ft.Control] = [
@@ -180,8 +180,8 @@ def _add_dialog(services, page: ft.Page) -> None:
 def FeedbackScreen():
     services = use_services()
     version, set_version = ft.use_state(0)
-    counts = ft.use_memo(services.feedback.status_counts, [version])
-    recurring = ft.use_memo(services.feedback.recurring_themes, [version])
+    counts = ft.use_memo(services.feedback.queries.status_counts, [version])
+    recurring = ft.use_memo(services.feedback.queries.recurring_themes, [version])
     page = ft.context.page
 
     def refresh():

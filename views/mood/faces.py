@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 import flet as ft
 
-from services.mood_words import MOOD_LABELS
+from services.mood import MOOD_LABELS
 
 FACE_ICONS = {
     1: ft.Icons.SENTIMENT_VERY_DISSATISFIED,

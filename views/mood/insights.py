@@ -5,7 +5,7 @@ from __future__ import annotations
 import flet as ft
 import flet_charts as fch
 
-from services.mood_insights import MIN_DAYS_EACH_SIDE, SHOWN_BARS, SHOWN_ITEMS, BounceBack, BounceBackReport, Comparison
+from services.mood import MIN_DAYS_EACH_SIDE, SHOWN_BARS, SHOWN_ITEMS, BounceBack, BounceBackReport, Comparison
 
 MAX_SHOWN = 5
 

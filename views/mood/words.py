@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 
 import flet as ft
 
-from services.mood_words import normalize_word
+from services.mood import normalize_word
 
 
 def _chip(word: str, selected: bool, toggle: Callable[[str], None]) -> ft.Control:

@@ -8,7 +8,7 @@ from datetime import date
 
 import flet as ft
 
-from services.practice_deck import CATEGORIES, card_tags
+from services.practice import CATEGORIES, card_tags
 
 STAR_LABELS = {
     "situation": ("Situation", "Where and when: set the scene in a sentence or two."),

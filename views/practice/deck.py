@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import flet as ft
 
-from services.practice_deck import PAGE_SIZE
+from services.practice import PAGE_SIZE
 from views.common.layout import EmptyState, Screen
 from views.context import use_services, use_viewport
 from views.practice.common import BackButton, Stretch, card_subtitle, category_options
@@ -19,9 +19,9 @@ def DeckScreen():
     tag, set_tag = ft.use_state("")
     archived, set_archived = ft.use_state(False)
     shown, set_shown = ft.use_state(PAGE_SIZE)
-    tags = ft.use_memo(practice.all_tags, [])
+    tags = ft.use_memo(practice.deck.all_tags, [])
     page = ft.use_memo(
-        lambda: practice.list_cards(
+        lambda: practice.deck.list_cards(
             search=search, category=category or None, tag=tag or None, archived=archived, limit=shown
         ),
         [search, category, tag, archived, shown],

@@ -6,7 +6,7 @@ import flet as ft
 
 from models.practice import NOTES_MAX, QUESTION_MAX
 from services.errors import NotFound, ValidationError
-from services.practice_deck import STAR_FIELDS, card_tags
+from services.practice import STAR_FIELDS, card_tags
 from views.common.dialogs import confirm
 from views.common.layout import EmptyState, Screen, Section
 from views.context import use_services, use_viewport
@@ -32,7 +32,7 @@ def _load(services, card_id: int | None):
     if card_id is None:
         return None
     try:
-        return services.practice.get_card(card_id=card_id)
+        return services.practice.deck.get_card(card_id=card_id)
     except NotFound:
         return False
 
@@ -62,7 +62,7 @@ def CardEditorScreen():
         set_values(lambda old: {**old, name: value})
 
     def check_duplicates(_=None) -> None:
-        found = services.practice.duplicates_of(question=values["question"], exclude_id=card_id)
+        found = services.practice.deck.duplicates_of(question=values["question"], exclude_id=card_id)
         set_duplicates(len(found))
 
     def save():
@@ -75,10 +75,10 @@ def CardEditorScreen():
         }
         try:
             if card_id is None:
-                services.practice.create_card(**fields)
+                services.practice.deck.create_card(**fields)
                 message = "Question added to your deck."
             else:
-                set_card(services.practice.update_card(card_id=card_id, **fields))
+                set_card(services.practice.deck.update_card(card_id=card_id, **fields))
                 message = "Saved."
         except ValidationError as exc:
             set_errors(exc.errors)
@@ -89,14 +89,14 @@ def CardEditorScreen():
             page.navigate(DECK_ROUTE)
 
     def toggle_archive():
-        updated = services.practice.archive_card(card_id=card_id, archived=not card.archived)
+        updated = services.practice.deck.archive_card(card_id=card_id, archived=not card.archived)
         set_card(updated)
         text = "Archived: it won't come up in practice." if updated.archived else "Back in your practice deck."
         page.show_dialog(ft.SnackBar(ft.Text(text)))
 
     def confirm_delete():
         def really_delete():
-            services.practice.delete_card(card_id=card_id)
+            services.practice.deck.delete_card(card_id=card_id)
             page.show_dialog(ft.SnackBar(ft.Text("Question deleted.")))
             page.navigate(DECK_ROUTE)
 
@@ -161,9 +161,9 @@ def CardEditorScreen():
     if card:
         practised = card.last_review is not None
         due_text = next_due_text(
-            services.practice.days_until(card.due), services.practice.local_day(card.due), practised=practised
+            services.practice.schedule.days_until(card.due), services.practice.schedule.local_day(card.due), practised=practised
         )
-        count = services.practice.review_counts(card_ids=[card.id])[card.id]
+        count = services.practice.schedule.review_counts(card_ids=[card.id])[card.id]
         extra = f" · practised {count} time{'s' if count != 1 else ''}" if count else ""
         archived = " · archived" if card.archived else ""
         status.append(ft.Text(due_text + extra + archived, color=ft.Colors.ON_SURFACE_VARIANT, key="due-text"))

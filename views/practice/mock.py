@@ -105,10 +105,10 @@ def MockScreen():
     hard, set_hard = ft.use_state(False)
     note, set_note = ft.use_state("")
     shown_at = ft.use_ref(0.0)
-    available = ft.use_memo(lambda: practice.card_count(), [])
+    available = ft.use_memo(lambda: practice.deck.card_count(), [])
 
     def begin():
-        cards = practice.pick_mock(count=size, category=category or None)
+        cards = practice.schedule.pick_mock(count=size, category=category or None)
         if not cards:
             ft.context.page.show_dialog(ft.SnackBar(ft.Text("No questions in that category yet. Try another one.")))
             return
@@ -118,7 +118,7 @@ def MockScreen():
     def next_question():
         card = picked[index]
         seconds = time.monotonic() - shown_at.current
-        practice.record_mock_answer(card_id=card.id, hard=hard, note=note, duration_ms=int(seconds * 1000))
+        practice.schedule.record_mock_answer(card_id=card.id, hard=hard, note=note, duration_ms=int(seconds * 1000))
         set_answers(lambda old: [*old, Answered(card.id, card.question, seconds, hard, note.strip())])
         set_hard(False)
         set_note("")

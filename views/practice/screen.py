@@ -52,9 +52,9 @@ def PracticeScreen():
     services = use_services()
     practice = services.practice
     narrow = use_viewport().narrow
-    stats = ft.use_state(practice.stats)[0]  # also adds the starter deck the first time
-    cards = ft.use_state(practice.card_count)[0]
-    notice = practice.starter_notice
+    stats = ft.use_state(practice.stats.summary)[0]  # also adds the starter deck the first time
+    cards = ft.use_state(practice.deck.card_count)[0]
+    notice = practice.starter.notice
 
     controls: list[ft.Control] = []
     if notice:

@@ -7,7 +7,7 @@ import time
 import flet as ft
 
 from services.errors import NotFound, ValidationError
-from services.practice_deck import STAR_FIELDS
+from services.practice import STAR_FIELDS
 from views.common.layout import EmptyState, Screen
 from views.context import use_services
 from views.keyboard import use_shortcut
@@ -82,7 +82,7 @@ def RatingButtons(previews, rate) -> ft.Control:
 def SessionScreen():
     services = use_services()
     practice = services.practice
-    queue = ft.use_state(lambda: practice.due_queue())[0]
+    queue = ft.use_state(lambda: practice.schedule.due_queue())[0]
     index, set_index = ft.use_state(0)
     revealed, set_revealed = ft.use_state(False)
     writing, set_writing = ft.use_state(False)
@@ -94,7 +94,7 @@ def SessionScreen():
 
     card_id = queue[index] if index < len(queue) else None
     card = ft.use_memo(lambda: _card(practice, card_id), [card_id, version])
-    previews = ft.use_memo(lambda: practice.previews(card_id=card_id) if card else [], [card_id, version])
+    previews = ft.use_memo(lambda: practice.schedule.previews(card_id=card_id) if card else [], [card_id, version])
 
     def reveal(_=None):
         if card and not revealed and not writing:
@@ -104,7 +104,7 @@ def SessionScreen():
         if not card or not revealed or writing:
             return
         duration = int((time.monotonic() - shown_at.current) * 1000)
-        practice.review_card(card_id=card.id, rating=rating, duration_ms=duration)
+        practice.schedule.review_card(card_id=card.id, rating=rating, duration_ms=duration)
         set_ratings(lambda old: [*old, rating])
         set_revealed(False)
         set_draft({})
@@ -122,7 +122,7 @@ def SessionScreen():
 
     def save_answer():
         try:
-            practice.update_card(card_id=card.id, **draft)
+            practice.deck.update_card(card_id=card.id, **draft)
         except ValidationError as exc:
             set_errors(exc.errors)
             return
@@ -142,7 +142,7 @@ def SessionScreen():
             ],
         )
     if card_id is None:
-        left = practice.due_count()
+        left = practice.schedule.due_count()
         return Screen("Session done", [Summary(ratings, left)])
     if card is None:  # deleted meanwhile: skip it
         return Screen("Practice", [ft.FilledButton("Next question", on_click=lambda: set_index(index + 1))])
@@ -237,7 +237,7 @@ def _card(practice, card_id):
     if card_id is None:
         return None
     try:
-        card = practice.get_card(card_id=card_id)
+        card = practice.deck.get_card(card_id=card_id)
     except NotFound:
         return None
     return None if card.archived else card

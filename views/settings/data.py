@@ -1,7 +1,7 @@
 import flet as ft
 
-from services import backup
-from services.export import export_all, exports_dir
+from services.storage import backup
+from services.storage.export import export_all, exports_dir
 from views.common.dialogs import confirm
 from views.common.layout import Section
 from views.context import use_services

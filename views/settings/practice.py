@@ -8,7 +8,7 @@ from views.context import use_services
 @ft.component
 def PracticeSettingsSection():
     practice = use_services().practice
-    per_day, set_per_day = ft.use_state(practice.new_per_day)
+    per_day, set_per_day = ft.use_state(practice.schedule.new_per_day)
     error, set_error = ft.use_state(None)
     result, set_result = ft.use_state("")
 
@@ -17,7 +17,7 @@ def PracticeSettingsSection():
         try:
             if not raw.isdigit():
                 raise ValidationError.single("new_per_day", "Please enter a whole number, like 10.")
-            practice.set_new_per_day(limit=int(raw))
+            practice.schedule.set_new_per_day(limit=int(raw))
         except ValidationError as exc:
             set_error(exc.errors.get("new_per_day"))
             return
@@ -25,7 +25,7 @@ def PracticeSettingsSection():
         set_per_day(int(raw))
 
     def restore():
-        outcome = practice.restore_starter_deck()
+        outcome = practice.starter.restore_starter_deck()
         if not outcome.ok:
             set_result(outcome.message or "The built-in questions couldn't be added just now.")
         elif outcome.added:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 import flet as ft
 
 from models.application import SOURCES
-from services.goals import Progress
+from services.applications import Progress
 from views.applications.format import snack
 from views.context import use_services, use_viewport
 from views.keyboard import use_shortcut

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import flet as ft
 
-from services.goals import Progress
+from services.applications import Progress
 from views.common.layout import Section
 
 

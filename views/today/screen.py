@@ -33,7 +33,7 @@ def TodayScreen():
 
     # A handful of indexed queries.
     progress = ft.use_memo(services.goals.progress, [version, logged])
-    rejection = ft.use_memo(lambda: services.applications.recent_rejection(), [version])
+    rejection = ft.use_memo(lambda: services.applications.queries.recent_rejection(), [version])
 
     top = ft.ResponsiveRow(
         [

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import flet as ft
 
-from services.applications_wins import WIN_IDEAS
+from services.applications import WIN_IDEAS
 from services.errors import ValidationError
 from views.applications.format import day_label, snack
 from views.common.layout import Section

@@ -19,8 +19,9 @@ from datetime import date, timedelta
 from sqlalchemy import text
 from sqlmodel import Session
 
-from services import mood as mood_service
-from services.bounce_back import (
+from services.clock import Clock
+from services.mood import service as mood_service
+from services.mood.bounce_back import (
     BounceBack,
     BounceBackReport,
     _BounceCore,
@@ -29,8 +30,7 @@ from services.bounce_back import (
     mean_or_none,
     trend_of,
 )
-from services.clock import Clock
-from services.db import SessionFactory
+from services.storage.db import SessionFactory
 
 MIN_DAYS_EACH_SIDE = 3
 SHOWN_ITEMS = 8  # bounce-backs listed on the Mood screen, newest first

@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from services.reminders import Message, ReminderRule
+from services.reminders.service import Message, ReminderRule
 
 if TYPE_CHECKING:
     from services.container import AppServices
@@ -23,7 +23,7 @@ TITLE = "Bounceback"
 
 
 def _rejected_yesterday(services: AppServices, today: date) -> bool:
-    latest = services.applications.recent_rejection(within_days=1)
+    latest = services.applications.queries.recent_rejection(within_days=1)
     return latest is not None and latest.status_on == today - timedelta(days=1)
 
 
@@ -50,7 +50,7 @@ def build_rules(services: AppServices) -> list[ReminderRule]:
         return TITLE, "How was today? A five-second check-in helps you see your own pattern."
 
     def practice(today: date) -> Message | None:
-        due = services.practice.due_count()
+        due = services.practice.schedule.due_count()
         if not due:
             return None
         cards = "1 practice question is" if due == 1 else f"{due} practice questions are"
@@ -63,7 +63,7 @@ def build_rules(services: AppServices) -> list[ReminderRule]:
         return TITLE, f"{waiting[0].title}. A short, friendly follow-up is fine, or let it go: asking was the professional part."
 
     def reapply(today: date) -> Message | None:
-        for item in services.applications.attention_items(today):
+        for item in services.applications.queries.attention_items(today):
             if not item.key.startswith("reapply:"):
                 continue
             app = services.applications.get(application_id=int(item.key.split(":")[1]))

@@ -16,34 +16,38 @@ from sqlmodel import col, select
 
 from models import Application, Feedback
 from models.feedback import FOLLOW_UP_AFTER_DAYS, NAME_MAX, REQUEST_STATUSES, TEXT_MAX
-from services import themes
 from services.attention import AttentionItem
 from services.clock import Clock
-from services.db import SessionFactory
 from services.errors import NotFound, ValidationError
-from services.feedback_actions import ActionsMixin
-from services.feedback_queries import QueriesMixin
-from services.feedback_request import RequestMessage, clean_name, render_follow_up, render_request
+from services.feedback import themes
+from services.feedback.actions import FeedbackActions
+from services.feedback.queries import FeedbackQueries
+from services.feedback.request import RequestMessage, clean_name, render_follow_up, render_request
+from services.practice import PracticeService
 from services.settings import SettingsService
+from services.storage.db import SessionFactory
 
 YOUR_NAME_KEY = "feedback.your_name"
 _NAME_FIELDS = ("company", "role", "manager_name", "contact_email")
 _TEXT_FIELDS = ("what_they_said", "reflection")
 
 
-class FeedbackService(QueriesMixin, ActionsMixin):
+class FeedbackService:
     def __init__(
         self,
         sessions: SessionFactory,
         clock: Clock,
         *,
         settings: SettingsService | None = None,
-        practice: Any = None,  # PracticeService; optional so feedback works without the deck
+        practice: PracticeService | None = None,  # optional so feedback works without the deck
     ):
         self._sessions = sessions
         self._clock = clock
         self._settings = settings or SettingsService(sessions, clock)
-        self._practice = practice
+        self.queries = FeedbackQueries(sessions)
+        self.actions = FeedbackActions(
+            sessions, clock, load_record=lambda feedback_id: self.get(feedback_id=feedback_id), practice=practice
+        )
 
     # ---- records --------------------------------------------------------------
     def start_for_application(self, *, application_id: int) -> Feedback:

@@ -18,7 +18,12 @@ from sqlalchemy import func
 from sqlmodel import col, select
 
 from models.practice import NOTES_MAX, PracticeCard, PracticeReview
+from services.clock import Clock
 from services.errors import NotFound, ValidationError
+from services.practice.deck import Deck
+from services.practice.starter import StarterDeck
+from services.settings import SettingsService
+from services.storage.db import SessionFactory
 
 SCHEDULER = Scheduler(learning_steps=(), relearning_steps=(), enable_fuzzing=False)
 RATINGS = (Rating.Again, Rating.Hard, Rating.Good, Rating.Easy)
@@ -75,8 +80,17 @@ class IntervalPreview:
         return f"{self.name} · {self.label}"
 
 
-class ScheduleMixin:
-    """Scheduling for PracticeService (needs self._sessions, self._clock, self._settings)."""
+class Schedule:
+    """When each card comes back: FSRS state, reviews, what is due today, mock picks."""
+
+    def __init__(
+        self, sessions: SessionFactory, clock: Clock, settings: SettingsService, deck: Deck, starter: StarterDeck
+    ):
+        self._sessions = sessions
+        self._clock = clock
+        self._settings = settings
+        self._deck = deck
+        self._starter = starter
 
     # -- the local day -------------------------------------------------------
     def _day_bounds(self, day: date) -> tuple[datetime, datetime]:
@@ -113,7 +127,7 @@ class ScheduleMixin:
 
     def due_count(self) -> int:
         """Cards to practise today (before the end of the user's local day)."""
-        self.ensure_starter_deck()
+        self._starter.ensure_starter_deck()
         limit = self.new_per_day()  # read first: one session at a time
         with self._sessions() as s:
             due, new, allowed = self._due_parts(s, limit)
@@ -121,7 +135,7 @@ class ScheduleMixin:
 
     def due_queue(self) -> list[int]:
         """Card ids for today's session: reviews first (most overdue first), then new cards."""
-        self.ensure_starter_deck()
+        self._starter.ensure_starter_deck()
         _, end = self._day_bounds(self._clock.today())
         limit = self.new_per_day()
         with self._sessions() as s:
@@ -148,7 +162,7 @@ class ScheduleMixin:
     def previews(self, *, card_id: int) -> list[IntervalPreview]:
         """What each rating would do now: the text for the four rating buttons."""
         now = self._now_utc()
-        fcard = to_fsrs(self.get_card(card_id=card_id))
+        fcard = to_fsrs(self._deck.get_card(card_id=card_id))
         out = []
         for rating in RATINGS:
             after, _ = SCHEDULER.review_card(fcard, rating, review_datetime=now)
@@ -231,7 +245,7 @@ class ScheduleMixin:
         self, *, count: int, category: str | None = None, rng: random.Random | None = None
     ) -> list[PracticeCard]:
         """`count` random live questions, optionally from one category."""
-        self.ensure_starter_deck()
+        self._starter.ensure_starter_deck()
         query = select(PracticeCard.id).where(PracticeCard.archived == False)  # noqa: E712
         if category:
             query = query.where(PracticeCard.category == category)
@@ -244,10 +258,10 @@ class ScheduleMixin:
         """A hard question is rated Again (back soon); a note is added to the card's notes."""
         note = note.strip()
         if note:
-            card = self.get_card(card_id=card_id)
+            card = self._deck.get_card(card_id=card_id)
             stamp = self._clock.today().strftime("%d %b %Y")
             line = f"Mock interview, {stamp}: {note}"
             merged = f"{card.notes}\n\n{line}".strip() if card.notes else line
-            self.update_card(card_id=card_id, notes=merged[-NOTES_MAX:])
+            self._deck.update_card(card_id=card_id, notes=merged[-NOTES_MAX:])
         if hard:
             self.review_card(card_id=card_id, rating=int(Rating.Again), duration_ms=duration_ms, mode="mock")

@@ -15,9 +15,9 @@ from models.application import (
     StatusChange,
     Win,
 )
-from services import applications_undo
-from services.applications_queries import WAITING_DAYS, ApplicationPage, ApplicationQueries  # noqa: F401 (re-exported)
-from services.applications_rules import (
+from services.applications import undo as applications_undo
+from services.applications.queries import ApplicationQueries
+from services.applications.rules import (
     REAPPLY_MONTHS,
     add_months,
     check_change_day,
@@ -25,8 +25,8 @@ from services.applications_rules import (
     check_status,
 )
 from services.clock import Clock
-from services.db import SessionFactory
 from services.errors import NotFound, ValidationError
+from services.storage.db import SessionFactory
 
 MAX_QUICK_LOG = 50
 AUTO_WIN_TITLES = {"heard_back": "Heard back", "interview": "Interview", "offer": "Offer"}
@@ -42,10 +42,11 @@ class TimelineEntry:
         return STATUS_LABELS[self.status]
 
 
-class ApplicationService(ApplicationQueries):
+class ApplicationService:
     def __init__(self, sessions: SessionFactory, clock: Clock):
         self._sessions = sessions
         self._clock = clock
+        self.queries = ApplicationQueries(sessions, clock)
 
     # ---- the quick log --------------------------------------------------
     def log_application(self, *, count: int = 1, source: str | None = None) -> list[int]:

@@ -8,12 +8,12 @@ from datetime import date, timedelta
 from sqlalchemy import func, select
 
 from models.application import Application, GoalPlan
-from services import consistency
+from services.applications import consistency
+from services.applications.consistency import DayPlan
 from services.clock import Clock
-from services.consistency import DayPlan
-from services.db import SessionFactory
 from services.errors import ValidationError
 from services.settings import SettingsService
+from services.storage.db import SessionFactory
 
 DEFAULT_DAILY, DEFAULT_WEEKLY, DEFAULT_REST = 2, 10, (5, 6)  # Saturday and Sunday off
 SCORE_WINDOW_DAYS = 365  # older days weigh less than a billionth in the score

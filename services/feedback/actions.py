@@ -1,13 +1,13 @@
 """Action items on a feedback record, and "turn into practice".
 
-A mixin of `FeedbackService` (it shares `_sessions`, `_clock`, `_practice`).
+`FeedbackService.actions`; it reads records through `load_record`.
 Cards made from feedback are linked back to it; the action item made with
 them is ticked off on its own once every one of those cards has been reviewed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -16,8 +16,11 @@ from sqlmodel import col, select
 
 from models import Feedback, FeedbackAction, FeedbackPracticeCard
 from models.feedback import ACTION_MAX
-from services import themes
+from services.clock import Clock
 from services.errors import NotFound, ValidationError
+from services.feedback import themes
+from services.practice import PracticeService
+from services.storage.db import SessionFactory
 
 MAX_ACTIONS = 30
 MAX_CARDS_AT_ONCE = 10
@@ -44,9 +47,22 @@ class OpenAction:
     role: str | None
 
 
-class ActionsMixin:
+class FeedbackActions:
+    def __init__(
+        self,
+        sessions: SessionFactory,
+        clock: Clock,
+        *,
+        load_record: Callable[[int], Feedback],
+        practice: PracticeService | None = None,
+    ):
+        self._sessions = sessions
+        self._clock = clock
+        self._load_record = load_record
+        self._practice = practice
+
     # ---- action items ---------------------------------------------------------
-    def actions(self, *, feedback_id: int) -> list[FeedbackAction]:
+    def for_record(self, *, feedback_id: int) -> list[FeedbackAction]:
         self._sync_practice_actions(feedback_id=feedback_id)
         with self._sessions() as s:
             return list(
@@ -142,13 +158,13 @@ class ActionsMixin:
 
     def practice_suggestions(self, *, feedback_id: int) -> list[str]:
         """Questions worth rehearsing for this record's theme (the user picks and edits)."""
-        record = self.get(feedback_id=feedback_id)
+        record = self._load_record(feedback_id)
         guide = themes.guide(record.theme) or themes.GUIDES[themes.EXAMPLES]
         return list(guide.practice_questions)
 
     def practice_note(self, *, feedback_id: int) -> str:
         """The note a new card carries: where it came from, and what they said."""
-        record = self.get(feedback_id=feedback_id)
+        record = self._load_record(feedback_id)
         where = " at ".join(x for x in (record.role, record.company) if x) or "a past application"
         note = f"From feedback on {where} ({record.rejected_on:%d %b %Y})."
         if record.what_they_said:
@@ -172,11 +188,11 @@ class ActionsMixin:
             raise ValidationError.single("questions", "Pick or write at least one question to practise.")
         if len(asked) > MAX_CARDS_AT_ONCE:
             raise ValidationError.single("questions", f"Up to {MAX_CARDS_AT_ONCE} at a time keeps it doable.")
-        record = self.get(feedback_id=feedback_id)
+        record = self._load_record(feedback_id)
         note = self.practice_note(feedback_id=feedback_id)
         category = PRACTICE_CATEGORY.get(record.theme or "", "behavioral")
         tags = ["feedback", *([record.theme] if record.theme else [])]
-        card_ids = [self._practice.create_card(question=q, category=category, tags=tags, notes=note).id for q in asked]
+        card_ids = [self._practice.deck.create_card(question=q, category=category, tags=tags, notes=note).id for q in asked]
         action = self.add_action(feedback_id=feedback_id, text="Practise the questions made from this feedback")
         with self._sessions() as s:
             if action.done:  # new cards to practise: the item is open again
@@ -208,7 +224,7 @@ class ActionsMixin:
             links = s.exec(query).all()
         if not links:
             return 0
-        reviews = self._practice.review_counts(card_ids=[card for _, card in links])
+        reviews = self._practice.schedule.review_counts(card_ids=[card for _, card in links])
         by_action: dict[int, list[int]] = {}
         for action_id, card_id in links:
             by_action.setdefault(action_id, []).append(card_id)

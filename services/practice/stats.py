@@ -9,6 +9,9 @@ from sqlalchemy import case, func
 from sqlmodel import col, select
 
 from models.practice import PracticeCard, PracticeReview
+from services.clock import Clock
+from services.practice.schedule import Schedule
+from services.storage.db import SessionFactory
 
 MATURE_STABILITY_DAYS = 21  # remembered for three weeks or more: "well known"
 RETENTION_WINDOW_DAYS = 30
@@ -28,14 +31,19 @@ class PracticeStats:
     reviews_per_day: list[tuple[date, int]]  # the last CHART_DAYS local days, oldest first
 
 
-class StatsMixin:
-    """Stats for PracticeService (needs self._sessions and self._clock)."""
+class Stats:
+    """The numbers on the Practice screen's stats panel."""
 
-    def stats(self) -> PracticeStats:
+    def __init__(self, sessions: SessionFactory, clock: Clock, schedule: Schedule):
+        self._sessions = sessions
+        self._clock = clock
+        self._schedule = schedule
+
+    def summary(self) -> PracticeStats:
         today = self._clock.today()
         since = today - timedelta(days=RETENTION_WINDOW_DAYS - 1)
         chart_from = today - timedelta(days=CHART_DAYS - 1)
-        due_today = self.due_count()
+        due_today = self._schedule.due_count()
         with self._sessions() as s:
             scheduled = PracticeReview.state_before == 2  # Review state: the card was due, not new
             recalled, judged = s.exec(

@@ -8,7 +8,7 @@ from sqlalchemy import text
 
 from models.application import INTERVIEW_STATUSES, RESPONSE_STATUSES
 from services.clock import Clock
-from services.db import SessionFactory
+from services.storage.db import SessionFactory
 
 MIN_GROUP = 5  # fewer applications than this and a rate says more about luck than about the group
 DIMENSIONS = {

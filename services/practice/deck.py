@@ -11,7 +11,9 @@ from sqlalchemy import func, or_
 from sqlmodel import col, select
 
 from models.practice import NOTES_MAX, QUESTION_MAX, STAR_FIELD_MAX, PracticeCard
+from services.clock import Clock
 from services.errors import NotFound, ValidationError
+from services.storage.db import SessionFactory
 
 CATEGORIES: dict[str, str] = {
     "behavioral": "Behavioral",
@@ -60,8 +62,12 @@ class CardPage:
     has_more: bool
 
 
-class DeckMixin:
-    """Card CRUD for PracticeService (needs self._sessions and self._clock)."""
+class Deck:
+    """The question cards: add, edit, archive, find, delete."""
+
+    def __init__(self, sessions: SessionFactory, clock: Clock):
+        self._sessions = sessions
+        self._clock = clock
 
     def _validated(self, *, question: str, category: str, tags: list[str], fields: dict[str, str], notes: str) -> dict:
         errors: dict[str, str] = {}

@@ -14,9 +14,9 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, create_engine
 
-from services import backup
 from services.errors import StorageError
-from services.migrations import load_steps
+from services.storage import backup
+from services.storage.migrations import load_steps
 
 log = logging.getLogger(__name__)
 
@@ -144,7 +144,7 @@ def open_database(data_dir: Path, *, now: datetime | None = None) -> Database:
     data_dir.mkdir(parents=True, exist_ok=True)
     path = data_dir / DB_FILE_NAME
     notices: list[str] = []
-    # The full page check runs with the daily backup (services/backup.py), not at every start.
+    # The full page check runs with the daily backup (services/storage/backup.py), not at every start.
     if path.exists() and not _is_healthy(path, thorough=False):
         notices.append(_rescue_damaged(path, now))
     try:

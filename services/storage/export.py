@@ -16,7 +16,7 @@ from pathlib import Path
 
 from sqlalchemy import text
 
-from services.db import Database
+from services.storage.db import Database
 
 FORMAT_VERSION = 1
 

@@ -8,8 +8,8 @@ from sqlalchemy import delete, select
 
 from models.application import NAME_MAX, Win
 from services.clock import Clock
-from services.db import SessionFactory
 from services.errors import ValidationError
+from services.storage.db import SessionFactory
 
 WIN_IDEAS = ("Got a referral", "Finished a course", "Updated my resume", "Asked for feedback", "Reached out to a contact")
 

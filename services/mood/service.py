@@ -15,10 +15,10 @@ from sqlmodel import Session, select
 
 from models.mood import MOOD_MAX, MOOD_MIN, MoodEntry, MoodEntryActivity, MoodEntryFeeling, MoodWord
 from services.clock import Clock
-from services.db import SessionFactory
 from services.errors import NotFound, ValidationError
-from services.mood_records import DaySummary, MoodRecord, Vocabulary
-from services.mood_words import ACTIVITY, BUILTIN_ACTIVITIES, BUILTIN_FEELINGS, FEELING, FEELING_GROUPS, normalize_word
+from services.mood.records import DaySummary, MoodRecord, Vocabulary
+from services.mood.words import ACTIVITY, BUILTIN_ACTIVITIES, BUILTIN_FEELINGS, FEELING, FEELING_GROUPS, normalize_word
+from services.storage.db import SessionFactory
 
 NOTE_LIMIT = 20_000
 WORD_LIMIT = 200

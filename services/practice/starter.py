@@ -15,11 +15,14 @@ from pathlib import Path
 from sqlmodel import col, select
 
 from models.practice import QUESTION_MAX, PracticeCard
-from services.practice_deck import CATEGORIES, normalize_tags
+from services.clock import Clock
+from services.practice.deck import CATEGORIES, normalize_tags
+from services.settings import SettingsService
+from services.storage.db import SessionFactory
 
 log = logging.getLogger(__name__)
 
-STARTER_PATH = Path(__file__).resolve().parent.parent / "assets" / "starter_deck.json"
+STARTER_PATH = Path(__file__).resolve().parents[2] / "assets" / "starter_deck.json"
 SEEDED_KEY = "practice.starter_seeded"
 
 
@@ -85,20 +88,26 @@ def interleave(questions: list[StarterQuestion]) -> list[StarterQuestion]:
     return [q for q in chain.from_iterable(zip_longest(*groups.values())) if q is not None]
 
 
-class StarterMixin:
-    """Starter deck for PracticeService (needs self._sessions, self._clock, self._settings, self._starter_path)."""
+class StarterDeck:
+    """The built-in questions: added once, restorable on request."""
 
-    starter_notice: str | None = None  # the last problem, for the Practice screen
+    def __init__(self, sessions: SessionFactory, clock: Clock, settings: SettingsService, path: Path = STARTER_PATH):
+        self._sessions = sessions
+        self._clock = clock
+        self._settings = settings
+        self.path = path
+        self._checked = False  # once per start; a broken file is retried next time
+        self.notice: str | None = None  # the last problem, for the Practice screen
 
     def ensure_starter_deck(self) -> StarterResult:
         """Add the starter deck the first time only, so deleted cards stay deleted."""
-        if getattr(self, "_starter_checked", False):
+        if self._checked:
             return StarterResult(0)
         if self._settings.get(SEEDED_KEY, False):
-            self._starter_checked = True
+            self._checked = True
             return StarterResult(0)
         result = self._add_starter(only_missing=False)
-        self._starter_checked = True  # once per start; a broken file is retried next time
+        self._checked = True  # once per start; a broken file is retried next time
         if result.ok:
             self._settings.set(SEEDED_KEY, True)
         return result
@@ -112,15 +121,15 @@ class StarterMixin:
 
     def _add_starter(self, *, only_missing: bool) -> StarterResult:
         try:
-            questions = read_starter_deck(self._starter_path)
+            questions = read_starter_deck(self.path)
         except StarterDeckError as exc:
             log.warning("starter deck not loaded: %s", exc)
-            self.starter_notice = (
+            self.notice = (
                 f"We couldn't add the built-in questions because {exc}. "
                 "Everything else works, and you can add your own questions any time."
             )
-            return StarterResult(0, self.starter_notice, ok=False)
-        self.starter_notice = None
+            return StarterResult(0, self.notice, ok=False)
+        self.notice = None
         now = self._clock.now()
         with self._sessions() as s:
             present = set(

@@ -1,6 +1,6 @@
 """Feedback lists and counts: paged rows by status, status totals, recurring themes.
 
-A mixin of `FeedbackService`. Everything is counted in SQL (GROUP BY, LIMIT),
+`FeedbackService.queries`. Everything is counted in SQL (GROUP BY, LIMIT),
 so thousands of records stay quick.
 """
 
@@ -14,7 +14,8 @@ from sqlmodel import col, select
 
 from models import Feedback, FeedbackAction
 from models.feedback import REQUEST_STATUSES
-from services import themes
+from services.feedback import themes
+from services.storage.db import SessionFactory
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,10 @@ class ThemeCount:
         return f"{self.count} of {self.total} {verb} {guide.short}"
 
 
-class QueriesMixin:
+class FeedbackQueries:
+    def __init__(self, sessions: SessionFactory):
+        self._sessions = sessions
+
     # ---- lists and counts ---------------------------------------------------------
     def list_feedback(self, *, status: str | None = None, limit: int = 50, offset: int = 0) -> list[FeedbackRow]:
         """Newest rejection first, a page at a time, with each record's open action count."""

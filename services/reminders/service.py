@@ -16,7 +16,7 @@ from datetime import date, time
 
 from services.clock import Clock
 from services.errors import ValidationError
-from services.notify import Notifier
+from services.reminders.notify import Notifier
 from services.settings import SettingsService
 
 Message = tuple[str, str]  # (title, body)

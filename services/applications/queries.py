@@ -9,6 +9,8 @@ from sqlalchemy import func, or_, select
 
 from models.application import Application
 from services.attention import AttentionItem
+from services.clock import Clock
+from services.storage.db import SessionFactory
 
 WAITING_DAYS = 30  # no answer after a month usually means none is coming
 
@@ -31,7 +33,11 @@ def _like(text: str) -> str:
 
 
 class ApplicationQueries:
-    """Mixed into ApplicationService; needs `self._sessions` and `self._clock`."""
+    """The read side of applications: `ApplicationService.queries`."""
+
+    def __init__(self, sessions: SessionFactory, clock: Clock):
+        self._sessions = sessions
+        self._clock = clock
 
     # ---- lists ----------------------------------------------------------
     def list_applications(

@@ -1,7 +1,7 @@
 """Interview practice: the service views and other features use (`AppServices.practice`).
 
-The work is split by concern; this class puts the parts together:
-deck (cards), schedule (FSRS, reviews, due counts, mock picks), stats, starter deck.
+Built from parts, each with one job: `deck` (cards), `schedule` (FSRS, reviews,
+due counts, mock picks), `stats`, `starter` (the built-in questions).
 """
 
 from __future__ import annotations
@@ -11,15 +11,15 @@ from pathlib import Path
 
 from services.attention import AttentionItem
 from services.clock import Clock
-from services.db import SessionFactory
-from services.practice_deck import DeckMixin
-from services.practice_schedule import ScheduleMixin
-from services.practice_starter import STARTER_PATH, StarterMixin
-from services.practice_stats import StatsMixin
+from services.practice.deck import Deck
+from services.practice.schedule import Schedule
+from services.practice.starter import STARTER_PATH, StarterDeck
+from services.practice.stats import Stats
 from services.settings import SettingsService
+from services.storage.db import SessionFactory
 
 
-class PracticeService(DeckMixin, ScheduleMixin, StatsMixin, StarterMixin):
+class PracticeService:
     def __init__(
         self,
         sessions: SessionFactory,
@@ -28,14 +28,14 @@ class PracticeService(DeckMixin, ScheduleMixin, StatsMixin, StarterMixin):
         settings: SettingsService | None = None,
         starter_path: Path = STARTER_PATH,
     ):
-        self._sessions = sessions
-        self._clock = clock
-        self._settings = settings or SettingsService(sessions, clock)
-        self._starter_path = starter_path
-        self._starter_checked = False
+        settings = settings or SettingsService(sessions, clock)
+        self.deck = Deck(sessions, clock)
+        self.starter = StarterDeck(sessions, clock, settings, starter_path)
+        self.schedule = Schedule(sessions, clock, settings, self.deck, self.starter)
+        self.stats = Stats(sessions, clock, self.schedule)
 
     def attention_items(self, today: date) -> list[AttentionItem]:
-        n = self.due_count()
+        n = self.schedule.due_count()
         if not n:
             return []
         title = "1 practice card is due" if n == 1 else f"{n} practice cards are due"

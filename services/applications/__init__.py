@@ -1,0 +1,26 @@
+"""Applications: the quick log, the tracker and its status history, goals, consistency, wins, patterns.
+
+What views may use is named here; the modules behind it are this package's own.
+"""
+
+from services.applications.goals import GoalService, Progress, week_start
+from services.applications.patterns import DIMENSIONS, MIN_GROUP, PatternService
+from services.applications.queries import WAITING_DAYS, ApplicationPage, ApplicationQueries
+from services.applications.service import ApplicationService, TimelineEntry
+from services.applications.wins import WIN_IDEAS, WinService
+
+__all__ = [
+    "DIMENSIONS",
+    "MIN_GROUP",
+    "WAITING_DAYS",
+    "WIN_IDEAS",
+    "ApplicationPage",
+    "ApplicationQueries",
+    "ApplicationService",
+    "GoalService",
+    "PatternService",
+    "Progress",
+    "TimelineEntry",
+    "WinService",
+    "week_start",
+]

@@ -1,0 +1,1 @@
+"""Shared infrastructure: the SQLite file, its migrations, backups, export, and where it lives."""
