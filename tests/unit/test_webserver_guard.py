@@ -197,3 +197,35 @@ def test_responses_drop_the_wildcard_cors_header_and_carry_a_same_origin_policy(
     assert "https:" not in resp.headers["content-security-policy"] and "*" not in resp.headers["content-security-policy"]
     assert csp["frame-ancestors"] == "'none'"
     assert resp.headers["cross-origin-resource-policy"] == "same-origin"
+
+
+def fonts_client(tmp_path) -> TestClient:
+    from webserver.fonts import FallbackFonts
+
+    fonts = tmp_path / "fonts"
+    (fonts / "notosanshebrew" / "v46").mkdir(parents=True)
+    (fonts / "notosanshebrew" / "v46" / "abc.woff2").write_bytes(b"wOF2-hebrew")
+    (fonts / "secret.txt").write_text("not a font")
+    (tmp_path / "outside.woff2").write_bytes(b"outside the fonts folder")
+    return TestClient(FallbackFonts(journal, fonts), base_url=BASE)
+
+
+def test_a_shipped_fallback_font_is_served_at_the_engines_path(tmp_path):
+    resp = fonts_client(tmp_path).get("/assets/fonts/notosanshebrew/v46/abc.woff2")
+    assert resp.status_code == 200 and resp.content == b"wOF2-hebrew"
+    assert resp.headers["content-type"] == "font/woff2"
+    assert "immutable" in resp.headers["cache-control"]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/assets/fonts/roboto.woff2",  # not ours: Flet's own files still come from Flet
+        "/assets/fonts/notosansthai/v25/none.woff2",
+        "/assets/fonts/%2e%2e/outside.woff2",  # a climb out of the folder
+        "/assets/fonts/secret.txt",
+        "/assets/fonts/notosanshebrew/v46/",
+    ],
+)
+def test_anything_else_under_fonts_goes_to_flet(tmp_path, path):
+    assert fonts_client(tmp_path).get(path).text == "ENTRY-42"
