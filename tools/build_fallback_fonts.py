@@ -59,9 +59,18 @@ FAMILIES: dict[str, tuple[str, int]] = {
     "Noto Sans HK": (CJK, 4),
 }
 
-# The engine's "Noto Sans" also covers Devanagari (and is earlier in its table,
-# so it is what Devanagari text gets); the 2020 Debian Noto Sans does not: merge.
-MERGE_INTO = {"Noto Sans": (NOTO + "NotoSansDevanagari-Regular.ttf", 0)}
+NOTO_SANS = (NOTO + "NotoSans-Regular.ttf", 0)
+# Google's web copies of each script font also carry Latin letters and punctuation,
+# and the engine may pick a script font for those too (it picks Noto Sans Symbols
+# for the German capital sharp s); the Debian copies don't, so merge Noto Sans in.
+# The engine's "Noto Sans" also covers Devanagari (and comes first in its table, so
+# Devanagari text gets it); the Debian Noto Sans does not: merge that in.
+MERGE_INTO = {"Noto Sans": [(NOTO + "NotoSansDevanagari-Regular.ttf", 0)]}
+NO_MERGE = {"Noto Color Emoji", "Noto Sans JP", "Noto Sans KR", "Noto Sans SC", "Noto Sans TC", "Noto Sans HK"}
+
+
+def merge_sources(family: str) -> list[tuple[str, int]]:
+    return MERGE_INTO.get(family, [] if family in NO_MERGE else [NOTO_SANS])
 
 
 def subset_options(emoji: bool) -> subset.Options:
@@ -85,8 +94,9 @@ def family_master(src: Path, family: str, fonts: list[EngineFont], tmp: Path) ->
     """The family's source cut down to what any of its slices needs (fast to cut again)."""
     wanted = set().union(*(f.code_points for f in fonts))
     font = load(src, FAMILIES[family])
-    if family in MERGE_INTO:
-        font = merged(font, load(src, MERGE_INTO[family]), tmp / "merge")
+    extra = merge_sources(family)
+    if extra:
+        font = merged([font, *(load(src, spec) for spec in extra)], tmp / "merge")
     opts = subset_options(family == "Noto Color Emoji")
     opts.flavor = None
     opts.hinting = True  # stripped once, at the slice
@@ -98,12 +108,13 @@ def family_master(src: Path, family: str, fonts: list[EngineFont], tmp: Path) ->
     return path
 
 
-def merged(base: TTFont, extra: TTFont, tmp: Path) -> TTFont:
+def merged(fonts: list[TTFont], tmp: Path) -> TTFont:
+    """One font drawing what any of `fonts` draws (the first wins where they overlap)."""
     from fontTools.merge import Merger
 
     tmp.mkdir(exist_ok=True)
     paths = []
-    for i, font in enumerate((base, extra)):
+    for i, font in enumerate(fonts):
         p = tmp / f"{i}.ttf"
         font.save(p)
         paths.append(str(p))
@@ -127,12 +138,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("src", type=Path, help="folder with the unpacked Debian and npm packages")
     parser.add_argument("--jobs", type=int, default=max(1, (os.cpu_count() or 2) - 1))
+    parser.add_argument("--only", action="append", metavar="FAMILY", help="rebuild just this family (repeatable)")
     args = parser.parse_args(argv)
+    wanted = set(args.only or FAMILIES)
     by_family: dict[str, list[EngineFont]] = {}
     for font in engine_fonts():
-        if font.family in FAMILIES:
+        if font.family in FAMILIES and font.family in wanted:
             by_family.setdefault(font.family, []).append(font)
-    missing = set(FAMILIES) - set(by_family)
+    missing = wanted - set(by_family)
     if missing:
         print(f"the engine no longer lists: {sorted(missing)}", file=sys.stderr)
         return 1

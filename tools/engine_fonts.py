@@ -98,8 +98,18 @@ def _decode_ranges(data: str) -> list[tuple[int, int]]:
     return out
 
 
+@cache
+def _by_code_point() -> dict[int, list[EngineFont]]:
+    index: dict[int, list[EngineFont]] = {}
+    for font in engine_fonts():
+        for cp in font.code_points:
+            index.setdefault(cp, []).append(font)
+    return index
+
+
 def fonts_covering(code_point: int) -> list[EngineFont]:
-    return [f for f in engine_fonts() if code_point in f.code_points]
+    """The engine's fonts that have `code_point`, in table order."""
+    return list(_by_code_point().get(code_point, []))
 
 
 def engine_choice(code_point: int, language: str = "en-GB") -> EngineFont | None:

@@ -31,6 +31,14 @@ SCRIPTS = {
     "Punctuation and arrows": [(0x2000, 0x206F), (0x2190, 0x21FF)],
 }
 
+# Characters newer than the 2020 Debian fonts we cut from: rare marks and symbols.
+# Listed exactly, so a new gap (or a filled one) shows up here.
+KNOWN_GAPS = {
+    0x05EF,  # HEBREW YOD TRIANGLE (Unicode 11)
+    0x061D,  # ARABIC END OF TEXT MARK (Unicode 14)
+    *range(0x1F900, 0x1F90C),  # circled crosses, half circles and hooks (Unicode 10)
+}
+
 
 @cache
 def cmap(url: str) -> frozenset[int]:
@@ -67,9 +75,11 @@ def test_every_shipped_file_is_one_the_engine_can_ask_for():
 @pytest.mark.parametrize("script", SCRIPTS)
 def test_what_the_engine_fetches_for_a_script_is_shipped_and_draws_it(script):
     missing: dict[str, list[str]] = {}
-    undrawn: list[str] = []
+    undrawn: set[int] = set()
+    gaps = set()
     checked = 0
     for start, end in SCRIPTS[script]:
+        gaps |= KNOWN_GAPS & set(range(start, end + 1))
         for cp in range(start, end + 1):
             if cp in roboto():
                 continue
@@ -81,10 +91,10 @@ def test_what_the_engine_fetches_for_a_script_is_shipped_and_draws_it(script):
                 if not (FALLBACK / font.url).is_file():
                     missing.setdefault(font.name, []).append(f"U+{cp:04X}")
                 elif cp not in cmap(font.url):
-                    undrawn.append(f"U+{cp:04X} ({font.name}, {language})")
+                    undrawn.add(cp)
     assert checked > 50
     assert not missing, f"the engine would fetch fonts we don't ship: { {k: v[:3] for k, v in missing.items()} }"
-    assert not undrawn, f"{len(undrawn)} characters fetched but not in the font: {undrawn[:10]}"
+    assert undrawn == gaps, f"fetched but not drawn: {[f'U+{cp:04X}' for cp in sorted(undrawn ^ gaps)][:10]}"
 
 
 def test_the_licence_ships_with_the_fonts():
