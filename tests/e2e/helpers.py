@@ -186,6 +186,14 @@ def open_app(
     return page
 
 
+def goto(page: Page, url: str) -> None:
+    """Load a deep link and switch the semantics tree on again (a reload turns it off)."""
+    page.goto(url)
+    placeholder = page.locator("flt-semantics-placeholder")
+    placeholder.wait_for(state="attached")
+    placeholder.evaluate("e => e.click()")
+
+
 def _rail_button(page: Page, label: str) -> Locator:
     # Named "Mood Tab 3 of 5"; match all of it, since screens have buttons like "Mood 1 of 5: low".
     return page.get_by_role("button", name=re.compile(rf"^{re.escape(label)}\s+Tab \d+ of \d+$"))
