@@ -113,16 +113,10 @@ def main(argv: list[str] | None = None) -> int:
                     flush=True,
                 )
             port = args.port if args.port is not None else free_port(host, DEFAULT_PORT)
-            shown_host = {"0.0.0.0": "127.0.0.1", "::": "[::1]"}.get(host, f"[{host}]" if ":" in host else host)
-            print(f"Open http://{shown_host}:{port}/ in your browser.", flush=True)
-            ft.run(
-                lambda page: start(page, services),
-                view=ft.AppView.WEB_BROWSER,
-                host=host,
-                port=port,
-                no_cdn=True,
-                assets_dir=str(Path(__file__).parent / "assets"),
-            )
+            import webserver  # prints the link to open, with this launch's key
+
+            assets = Path(__file__).parent / "assets"
+            webserver.serve(lambda page: start(page, services), host=host, port=port, assets_dir=assets)
         else:
             ft.run(lambda page: start(page, services), assets_dir=str(Path(__file__).parent / "assets"))
     finally:

@@ -7,6 +7,7 @@ process and any descendants, so nothing spawned by Flet is missed.
 from __future__ import annotations
 
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -23,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # bytecode cache instead: outside the source tree, filled by the warm-up start,
 # the same for the app and the bare baseline.
 PYCACHE = Path(__file__).resolve().parent / "results" / "pycache"
+PRINTED_LINK = re.compile(r"^Open (http://\S+) in your browser\.$")
 
 
 def free_port() -> int:
@@ -46,9 +48,19 @@ class Proc:
     started: float  # perf_counter just before the process was spawned
     output: list[str] = field(default_factory=list)
 
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}/"
+    def link(self, timeout: float = 60.0) -> str:
+        """The address the process printed ("Open <link> in your browser."): the app's carries
+        its launch key, the bare app's is plain. The app prints it once its port listens."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            for line in list(self.output):
+                found = PRINTED_LINK.match(line.strip())
+                if found:
+                    return found.group(1)
+            if self.popen.poll() is not None:
+                raise RuntimeError(f"process exited early ({self.popen.returncode}):\n" + "".join(self.output[-30:]))
+            time.sleep(0.005)
+        raise TimeoutError(f"no link printed after {timeout}s:\n" + "".join(self.output[-30:]))
 
     def wait_listening(self, timeout: float = 60.0) -> None:
         """Poll the port until the web server accepts connections."""

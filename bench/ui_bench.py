@@ -74,7 +74,7 @@ def run_session(b: Browser, kind: str, data_dir: Path | None, *, clicks: int = 0
         proc.wait_listening()
         listening = (time.perf_counter() - proc.started) * 1000
         with browser.fresh_page(b) as page:
-            browser.open_app(page, proc.url, _ready(page, kind))
+            browser.open_app(page, proc.link(), _ready(page, kind))
             startup = (time.perf_counter() - proc.started) * 1000
             session = Session(kind, startup, 0.0, listening)
             if clicks:

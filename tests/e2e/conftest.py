@@ -10,7 +10,9 @@
 
 from __future__ import annotations
 
+import http.cookiejar
 import os
+import re
 import shutil
 import signal
 import socket
@@ -20,6 +22,7 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -34,9 +37,13 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
     "--disable-gpu",
+    # Chromium's own autofill lookups would otherwise go to Google (not the page's doing).
+    "--disable-features=AutofillServerCommunication",
 ]
 START_TIMEOUT_S = 60
 STOP_TIMEOUT_S = 15
+# What main.py prints once the port is listening; the link carries this launch's key.
+PRINTED_LINK = re.compile(r"^Open (http://\S+\?token=\S+) in your browser\.$", re.MULTILINE)
 
 
 def find_chromium() -> str | None:
@@ -70,11 +77,18 @@ class AppServer:
         self.port: int = 0
         self.proc: subprocess.Popen | None = None
         self.returncode: int | None = None  # of the last stop()
+        self.launch_url: str = ""  # the link the app printed, read from its output
         self._starts = 0
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}/"
+        """The app's address without the key: pages opened with `open_app` get the key added."""
+        parts = urlsplit(self.launch_url)
+        return f"{parts.scheme}://{parts.netloc}/"
+
+    @property
+    def token(self) -> str:
+        return parse_qs(urlsplit(self.launch_url).query)["token"][0]
 
     @property
     def log_path(self) -> Path:
@@ -98,22 +112,30 @@ class AppServer:
         return self
 
     def _wait_serving(self) -> None:
+        """Wait for the printed link (it comes once the port listens), then check it opens the app."""
         deadline = time.monotonic() + START_TIMEOUT_S
         last: Exception | None = None
+        self.launch_url = ""
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
                 rc = self.proc.returncode
                 self.proc = None
                 raise RuntimeError(f"main.py --web exited with {rc} before serving:\n{self.log()}")
-            try:
-                with urllib.request.urlopen(self.url, timeout=2) as resp:
-                    if resp.status == 200:
-                        return
-            except (urllib.error.URLError, OSError) as exc:
-                last = exc
+            found = PRINTED_LINK.search(self.log())
+            if found:
+                self.launch_url = found.group(1)
+                # The link answers with a cookie and a redirect to the clean address: follow both.
+                opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+                try:
+                    with opener.open(self.launch_url, timeout=5) as resp:
+                        if resp.status == 200:
+                            helpers.TOKENS[self.url] = self.token
+                            return
+                except (urllib.error.URLError, OSError) as exc:
+                    last = exc
             time.sleep(0.2)
         self.stop()
-        raise RuntimeError(f"main.py --web did not serve {self.url} within {START_TIMEOUT_S}s ({last}):\n{self.log()}")
+        raise RuntimeError(f"main.py --web did not serve its link within {START_TIMEOUT_S}s ({last}):\n{self.log()}")
 
     def stop(self) -> int | None:
         """SIGTERM, wait, then SIGKILL; returns the exit code. Asserts the process is gone.
@@ -121,7 +143,7 @@ class AppServer:
         Pages opened on this server with open_app are closed first (a page left open would
         log reconnection errors); their problems are still reported when the test ends.
         """
-        _pending.extend(helpers.finish_pages(url_prefix=f"http://127.0.0.1:{self.port}/"))
+        _pending.extend(helpers.finish_pages(url_prefix=self.url if self.launch_url else f"http://127.0.0.1:{self.port}/"))
         proc, self.proc = self.proc, None
         if proc is None:
             return self.returncode

@@ -22,17 +22,23 @@ SCREENSHOTS = REPO / "screenshots"  # ignored by git
 
 TIMEOUT_MS = 30_000  # generous: two shared cores, Flutter's first load takes a few seconds
 
-# Requests the Flet 1.0.5 web client makes to other hosts even with no_cdn=True.
-# Its Flutter bundle (flet_web/web/main.dart.js, package rive_native) hard-codes the Rive
-# runtime's CDN and fetches it at start-up; we abort it in the browser (as if offline) and
-# the app works without it. (Its fallback ".../wasm_compatibility/rive_native.js" is for
-# browsers without WebAssembly GC; Chromium never asks for it.) Anything not listed here
-# fails the test: the app must render and work with no network.
-KNOWN_EXTERNAL_URLS = frozenset(
+# Requests to other hosts that are allowed to leave the browser: none. The app's own
+# server sends a Content-Security-Policy that lets the page reach only its own origin.
+KNOWN_EXTERNAL_URLS: frozenset[str] = frozenset()
+
+# Attempts the browser refuses itself because of that policy (no request is made).
+# The Flet 1.0.5 web client (flet_web/web/main.dart.js, package rive_native) hard-codes the
+# Rive runtime's CDN and asks for it at start-up; Bounceback draws no Rive animation, so
+# it does without. Any other refused attempt fails the test: something new tried to leave.
+KNOWN_CSP_REFUSALS = frozenset(
     {
         "https://cdn.jsdelivr.net/npm/@rive-app/flutter-native-wasm@44.0.0/wasm/rive_native.js",
     }
 )
+
+# The launch key of each running app, by its clean address ("http://127.0.0.1:PORT/"):
+# tests/e2e/conftest.py reads it from the link the app printed.
+TOKENS: dict[str, str] = {}
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
 
@@ -58,7 +64,9 @@ def is_local(url: str) -> bool:
 class PageRecord:
     """What a page did that a test may want to check."""
 
+    requests: list[str] = field(default_factory=list)  # every URL the page asked for
     external_requests: list[str] = field(default_factory=list)
+    refused_by_csp: list[str] = field(default_factory=list)  # never left the browser
     console_errors: list[str] = field(default_factory=list)  # "text (url)"
     page_errors: list[str] = field(default_factory=list)  # uncaught JS exceptions
     allowed_errors: list[re.Pattern] = field(default_factory=list)
@@ -70,8 +78,11 @@ class PageRecord:
 
     def problems(self) -> list[str]:
         out = [
-            f"unexpected request to another host: {u}" for u in self.external_requests if u not in KNOWN_EXTERNAL_URLS
+            f"unexpected request to another host: {u}"
+            for u in self.external_requests
+            if u not in KNOWN_EXTERNAL_URLS and u not in self.refused_by_csp
         ]
+        out += [f"unexpected attempt to reach another host: {u}" for u in self.refused_by_csp if u not in KNOWN_CSP_REFUSALS]
         for err in self.console_errors:
             if _known_blocked(err) or any(p.search(err) for p in self.allowed_errors):
                 continue
@@ -84,7 +95,19 @@ class PageRecord:
 
 
 def _known_blocked(err: str) -> bool:
+    if "Content Security Policy" in err:
+        return any(f"'{u}'" in err for u in KNOWN_CSP_REFUSALS)
     return "net::ERR_NAME_NOT_RESOLVED" in err and any(u in err for u in KNOWN_EXTERNAL_URLS)
+
+
+def with_token(url: str) -> str:
+    """`url` with its app's launch key added, as in the printed link (the app swaps it for a cookie)."""
+    if "token=" in url:
+        return url
+    for base, token in TOKENS.items():
+        if url.startswith(base):
+            return f"{url}{'&' if '?' in url else '?'}token={token}"
+    return url
 
 
 _open: list[tuple[Page, PageRecord]] = []
@@ -112,12 +135,24 @@ def finish_pages(url_prefix: str = "") -> list[str]:
     return problems
 
 
-def open_app(browser: Browser, url: str, width: int = DESKTOP[0], height: int = DESKTOP[1]) -> Page:
-    """A new page (own context) at width x height, loaded, semantics on, Today's navigation visible."""
-    context = browser.new_context(viewport={"width": width, "height": height})
+def open_app(
+    browser: Browser,
+    url: str,
+    width: int = DESKTOP[0],
+    height: int = DESKTOP[1],
+    block_other_hosts: bool = True,
+    **context_options,
+) -> Page:
+    """A new page (own context) at width x height, loaded, semantics on, Today's navigation visible.
+
+    `url` is the app's address (its launch key is added) or the printed link itself.
+    Requests to other hosts fail as if offline, unless `block_other_hosts` is False
+    (for a test that lets them reach a recording proxy instead)."""
+    context = browser.new_context(viewport={"width": width, "height": height}, **context_options)
     rec = PageRecord(url=url)
 
     def on_request(req):
+        rec.requests.append(req.url)
         if not is_local(req.url):
             rec.external_requests.append(req.url)
 
@@ -126,9 +161,15 @@ def open_app(browser: Browser, url: str, width: int = DESKTOP[0], height: int = 
             where = msg.location.get("url", "") if msg.location else ""
             rec.console_errors.append(f"{msg.text} ({where})" if where else msg.text)
 
+    def on_failed(req):
+        if not is_local(req.url) and req.failure == "csp":
+            rec.refused_by_csp.append(req.url)
+
     context.on("request", on_request)
+    context.on("requestfailed", on_failed)
     # Behave the same with or without internet: other hosts look unreachable.
-    context.route(lambda u: not is_local(u), lambda route: route.abort("namenotresolved"))
+    if block_other_hosts:
+        context.route(lambda u: not is_local(u), lambda route: route.abort("namenotresolved"))
     page = context.new_page()
     page.on("console", on_console)
     page.on("pageerror", lambda exc: rec.page_errors.append(str(exc)))
@@ -136,13 +177,21 @@ def open_app(browser: Browser, url: str, width: int = DESKTOP[0], height: int = 
     page.set_default_timeout(TIMEOUT_MS)
     _open.append((page, rec))
 
-    page.goto(url)
+    page.goto(with_token(url))
     placeholder = page.locator("flt-semantics-placeholder")
     placeholder.wait_for(state="attached", timeout=TIMEOUT_MS)
     # A normal click fails ("outside of the viewport"): the placeholder is off-screen by design.
     placeholder.evaluate("e => e.click()")
     expect(nav_target(page, "Today")).to_be_visible(timeout=TIMEOUT_MS)
     return page
+
+
+def goto(page: Page, url: str) -> None:
+    """Load a deep link and switch the semantics tree on again (a reload turns it off)."""
+    page.goto(url)
+    placeholder = page.locator("flt-semantics-placeholder")
+    placeholder.wait_for(state="attached")
+    placeholder.evaluate("e => e.click()")
 
 
 def _rail_button(page: Page, label: str) -> Locator:

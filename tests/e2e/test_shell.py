@@ -10,6 +10,7 @@ import pytest
 from tests.e2e.helpers import (
     DESKTOP,
     DESTINATIONS,
+    KNOWN_CSP_REFUSALS,
     KNOWN_EXTERNAL_URLS,
     PHONE,
     PageRecord,
@@ -118,14 +119,19 @@ def test_server_listens_on_loopback_only(app):
 
 
 def test_page_record_flags_new_hosts_and_flutter_errors():
-    """The guard itself: known CDN misses pass, anything new fails."""
-    known = next(iter(KNOWN_EXTERNAL_URLS))
+    """The guard itself: the known attempt our CSP refuses passes, anything new fails."""
+    assert KNOWN_EXTERNAL_URLS == frozenset(), "no request may leave the page"
+    known = next(iter(KNOWN_CSP_REFUSALS))
     rec = PageRecord(
         external_requests=[known],
-        console_errors=[f"Failed to load resource: net::ERR_NAME_NOT_RESOLVED ({known})"],
+        refused_by_csp=[known],
+        console_errors=[
+            f"Loading the script '{known}' violates the following Content Security Policy directive: \"script-src 'self'\""
+        ],
     )
     assert rec.problems() == []
-    rec.external_requests.append("https://fonts.gstatic.com/s/roboto.woff2")
+    rec.external_requests.append("https://fonts.gstatic.com/s/roboto.woff2")  # left the page
+    rec.refused_by_csp.append("https://cdn.example/new.js")  # refused, but new
     rec.console_errors.append("Another exception was thrown: Instance of 'ErrorSummary'")
     rec.page_errors.append("Exception")
-    assert len(rec.problems()) == 3
+    assert len(rec.problems()) == 4

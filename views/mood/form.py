@@ -66,6 +66,12 @@ def MoodFormScreen():
         draft.current[name] = value
         set_form(dict(draft.current))
 
+    def remember_note(value: str) -> None:
+        # Typing only updates the draft, no re-render: a render landing between the
+        # browser's text update and this handler would send the older text back and
+        # drop what was typed meanwhile (fast typing lost characters that way).
+        draft.current["note"] = value
+
     def toggle_word(name: str, word: str) -> None:
         words = draft.current[name]
         put(name, [w for w in words if w != word] if word in words else [*words, word])
@@ -165,11 +171,11 @@ def MoodFormScreen():
                         ft.TextField(
                             key="note",
                             label="What's on your mind? (optional)",
-                            value=form["note"],
+                            value=draft.current["note"],
                             multiline=True,
                             min_lines=3,
                             max_lines=10,
-                            on_change=lambda e: put("note", e.control.value or ""),
+                            on_change=lambda e: remember_note(e.control.value or ""),
                             error=errors.get("note"),
                             expand=True,
                         )
