@@ -7,11 +7,11 @@ from datetime import date, timedelta
 
 from sqlalchemy import func, select
 
-from models.application import Application, GoalPlan
+from models.application import Application, GoalPlan, GoalPlanCreate
+from models.shapes import check
 from services.applications import consistency
 from services.applications.consistency import DayPlan
 from services.clock import Clock
-from services.errors import ValidationError
 from services.settings import SettingsService
 from services.storage.db import SessionFactory
 
@@ -62,18 +62,8 @@ class GoalService:
 
     def set_goals(self, *, daily_target: int, weekly_target: int, rest_weekdays: list[int] | tuple[int, ...]) -> Goals:
         """New goals apply from today on; earlier days keep the goals they had."""
-        errors = {}
-        if not isinstance(daily_target, int) or not 1 <= daily_target <= 50:
-            errors["daily_target"] = "Pick a daily goal between 1 and 50."
-        if not isinstance(weekly_target, int) or not 1 <= weekly_target <= 350:
-            errors["weekly_target"] = "Pick a weekly goal between 1 and 350."
-        rest = tuple(sorted(set(rest_weekdays)))
-        if any(d not in range(7) for d in rest):
-            errors["rest_weekdays"] = "Rest days are weekdays, Monday to Sunday."
-        elif len(rest) > 6:
-            errors["rest_weekdays"] = "Keep at least one applying day in the week."
-        if errors:
-            raise ValidationError(errors)
+        data = GoalPlanCreate(daily_target=daily_target, weekly_target=weekly_target, rest_weekdays=rest_weekdays)
+        daily_target, weekly_target, rest = data.daily_target, data.weekly_target, tuple(data.rest_weekdays)
         today = self._clock.today()
         with self._sessions() as s:
             plan = s.scalars(select(GoalPlan).where(GoalPlan.effective_from == today)).first()
@@ -89,7 +79,7 @@ class GoalService:
         return bool(self._settings.get(SHOW_STREAK_KEY, False))
 
     def set_show_streak(self, *, show: bool) -> None:
-        self._settings.set(SHOW_STREAK_KEY, bool(show))
+        self._settings.set(SHOW_STREAK_KEY, check("show", bool, show))
 
     # ---- counts (indexed on applied_on, the user's local day) ----------------
     def count_on(self, *, day: date) -> int:
