@@ -27,3 +27,11 @@ def like_pattern(text: str) -> str:
     """`%text%` for LIKE with its wildcards escaped (use with escape='\\\\')."""
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
+
+
+def id_of(row: SQLModel) -> int:
+    """The id of a row that has been flushed or loaded (SQLModel types it as optional)."""
+    value = getattr(row, "id", None)
+    if not isinstance(value, int):
+        raise RuntimeError(f"{type(row).__name__} has no id yet: flush it first")
+    return value

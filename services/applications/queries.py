@@ -59,7 +59,7 @@ class ApplicationQueries:
         if f.date_to:
             conditions.append(col(Application.applied_on) <= f.date_to)
         if f.source:
-            conditions.append(Application.source == f.source)
+            conditions.append(col(Application.source) == f.source)
         with self._sessions() as s:
             total = s.scalar(select(func.count()).select_from(Application).where(*conditions)) or 0
             items = list(s.scalars(

@@ -28,7 +28,7 @@ from services.applications.queries import ApplicationQueries
 from services.applications.rules import REAPPLY_MONTHS, add_months, check_change_day
 from services.clock import Clock
 from services.errors import ValidationError
-from services.lookup import load
+from services.lookup import id_of, load
 from services.storage.db import SessionFactory
 
 __all__ = ["MAX_QUICK_LOG", "ApplicationService", "TimelineEntry"]
@@ -61,9 +61,9 @@ class ApplicationService:
             "source": data.source, "created_at": now, "updated_at": now,
         }
         with self._sessions() as s:
-            ids = list(s.scalars(insert(Application).returning(Application.id), [row] * data.count))
+            ids = list(s.scalars(insert(Application).returning(col(Application.id)), [row] * data.count))
             s.commit()
-        return sorted(ids)
+        return sorted(i for i in ids if i is not None)
 
     def undo_log(self, *, ids: list[int]) -> None:
         """Remove exactly the entries a quick log created (and nothing else)."""
@@ -129,7 +129,7 @@ class ApplicationService:
         with self._sessions() as s:
             app = load(s, Application, application_id, "application")
             changes = s.exec(
-                select(StatusChange.status, StatusChange.changed_on)
+                select(col(StatusChange.status), col(StatusChange.changed_on))
                 .where(StatusChange.application_id == app.id)
                 .order_by(col(StatusChange.changed_on), col(StatusChange.id))
             ).all()
@@ -182,7 +182,7 @@ class ApplicationService:
         exclude_id = check("exclude_id", int | None, exclude_id)
         if not name:
             return None
-        query = select(Application.company, Application.reapply_after).where(
+        query = select(col(Application.company), col(Application.reapply_after)).where(
             col(Application.reapply_after) > self._clock.today()
         )
         if exclude_id is not None and is_record_id(exclude_id):
@@ -221,7 +221,7 @@ class ApplicationService:
     # ---- internals ----------------------------------------------------------
     def _record_status(self, s: Session, app: Application, status: str, on: date) -> None:
         now = self._clock.now()
-        s.add(StatusChange(application_id=app.id, status=status, changed_on=on, created_at=now))
+        s.add(StatusChange(application_id=id_of(app), status=status, changed_on=on, created_at=now))
         if status == "rejected" and app.reapply_after is None:
             app.reapply_after = add_months(on, REAPPLY_MONTHS)
         elif status in ("heard_back", *INTERVIEW_STATUSES) and app.status == "rejected":

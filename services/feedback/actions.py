@@ -22,7 +22,7 @@ from models.shapes import Day, Text, as_list, check, is_record_id
 from services.clock import Clock
 from services.errors import ValidationError
 from services.feedback import themes
-from services.lookup import load
+from services.lookup import id_of, load
 from services.practice import PracticeService
 from services.storage.db import SessionFactory
 
@@ -130,13 +130,13 @@ class FeedbackActions:
         limit = max(0, min(check("limit", int, limit), 200))
         with self._sessions() as s:
             rows = s.exec(
-                select(FeedbackAction.id, FeedbackAction.text, Feedback.id, Feedback.company, Feedback.role)
+                select(FeedbackAction, Feedback)
                 .join(Feedback, col(Feedback.id) == col(FeedbackAction.feedback_id))
                 .where(FeedbackAction.done == False)  # noqa: E712
                 .order_by(col(Feedback.rejected_on).desc(), col(FeedbackAction.position))
                 .limit(limit)
             ).all()
-        return [OpenAction(*row) for row in rows]
+        return [OpenAction(id_of(a), a.text, id_of(f), f.company, f.role) for a, f in rows]
 
     def open_action_count(self) -> int:
         with self._sessions() as s:
@@ -187,7 +187,7 @@ class FeedbackActions:
             action.done, action.done_on = False, None  # new cards to practise: the item is open again
             s.flush()
             for card in cards:
-                s.add(FeedbackPracticeCard(feedback_id=record.id, card_id=card.id, action_id=action.id))
+                s.add(FeedbackPracticeCard(feedback_id=id_of(record), card_id=id_of(card), action_id=action.id))
             s.commit()
             return [card.id for card in cards if card.id is not None]
 
@@ -212,7 +212,7 @@ class FeedbackActions:
         position = max((a.position for a in existing), default=-1) + 1
         now = self._clock.now()
         for i, text in enumerate(fresh):
-            item = FeedbackAction(feedback_id=record.id, text=text, position=position + i, created_at=now)
+            item = FeedbackAction(feedback_id=id_of(record), text=text, position=position + i, created_at=now)
             s.add(item)
             known[text.casefold()] = item
         s.flush()

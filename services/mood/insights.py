@@ -51,7 +51,7 @@ class Comparison:
 
     @property
     def difference(self) -> float | None:
-        if not self.ready:
+        if not self.ready or self.with_average is None or self.without_average is None:
             return None
         return self.with_average - self.without_average
 
@@ -75,12 +75,12 @@ class MoodInsightsService:
         start = self._clock.today() - timedelta(days=days - 1)
         with self._sessions() as s:
             averages = self._day_averages(s, start)
-            rows = s.exec(
+            rows = s.connection().execute(
                 text(
                     "SELECT DISTINCT a.name, e.day FROM mood_entry_activity a "
                     "JOIN mood_entry e ON e.id = a.entry_id WHERE e.day >= :start"
                 ),
-                params={"start": start.isoformat()},
+                {"start": start.isoformat()},
             ).all()
         marked: dict[str, set[date]] = {}
         for name, day in rows:
@@ -93,9 +93,9 @@ class MoodInsightsService:
         start = self._clock.today() - timedelta(days=days - 1)
         with self._sessions() as s:
             averages = self._day_averages(s, start)
-            rows = s.exec(
+            rows = s.connection().execute(
                 text("SELECT DISTINCT applied_on FROM application WHERE applied_on >= :start"),
-                params={"start": start.isoformat()},
+                {"start": start.isoformat()},
             ).all()
         return compare("applications", averages, {date.fromisoformat(str(r[0])) for r in rows})
 
@@ -119,7 +119,7 @@ class MoodInsightsService:
 
         def item(r: BounceRow) -> BounceBack:
             rejected_on, app_id, fallback, usual, took = r
-            return BounceBack(rejected_on, names.get(app_id) or fallback, app_id, usual, took)
+            return BounceBack(rejected_on, (names.get(app_id) if app_id else None) or fallback, app_id, usual, took)
 
         return BounceBackReport(
             items=tuple(item(r) for r in core.shown),
@@ -132,7 +132,7 @@ class MoodInsightsService:
 
     def _bounce_core(self, s: Session, today: date, limit: int | None, bars: int) -> BounceCore:
         rejections = self._rejections(s)
-        rows = s.exec(text("SELECT day, AVG(mood) FROM mood_entry GROUP BY day ORDER BY day")).all()
+        rows = s.connection().execute(text("SELECT day, AVG(mood) FROM mood_entry GROUP BY day ORDER BY day")).all()
         days = [date.fromisoformat(str(d)) for d, _ in rows]
         moods = [float(m) for _, m in rows]
         # Many rejections share a day (1,705 days for 7,373 after ten years): one answer per day.
@@ -159,9 +159,9 @@ class MoodInsightsService:
     # ------------------------------------------------------------------ queries
     @staticmethod
     def _day_averages(s: Session, start: date) -> dict[date, float]:
-        rows = s.exec(
+        rows = s.connection().execute(
             text("SELECT day, AVG(mood) FROM mood_entry WHERE day >= :start GROUP BY day"),
-            params={"start": start.isoformat()},
+            {"start": start.isoformat()},
         ).all()
         return {date.fromisoformat(str(d)): float(m) for d, m in rows}
 
@@ -174,7 +174,7 @@ class MoodInsightsService:
         only for the items shown (`_application_labels`)."""
         # The first rejected status change per application (ix_status_change_status
         # covers it), then applications saved as rejected that have none.
-        tracked = s.exec(
+        tracked = s.connection().execute(
             text(
                 "SELECT sc.application_id, MIN(sc.changed_on) "
                 "FROM status_change sc JOIN application a ON a.id = sc.application_id "
@@ -198,7 +198,7 @@ class MoodInsightsService:
         for app_id, on in tracked:
             found[("app", app_id)] = (day_of(on), app_id, "An application")
         tracked_days = {v[0] for v in found.values()}
-        marked = s.exec(
+        marked = s.connection().execute(
             text(
                 "SELECT MIN(e.day), e.application_id FROM mood_entry e "
                 "WHERE e.about_rejection = 1 GROUP BY COALESCE(e.application_id, -1), "
@@ -219,9 +219,9 @@ class MoodInsightsService:
         """'Company, role' of the given applications; those with neither are left out."""
         if not ids:
             return {}
-        rows = s.exec(
+        rows = s.connection().execute(
             text("SELECT id, company, role FROM application WHERE id IN (SELECT value FROM json_each(:ids))"),
-            params={"ids": json.dumps(sorted(ids))},
+            {"ids": json.dumps(sorted(ids))},
         ).all()
         labels = {i: ", ".join(p for p in (company, role) if p) for i, company, role in rows}
         return {i: label for i, label in labels.items() if label}

@@ -17,7 +17,7 @@ from models.mood import NOTE_LIMIT, MoodEntry, MoodEntryActivity, MoodEntryCreat
 from models.shapes import FIRST_DAY, LAST_DAY, Day, check, is_record_id
 from services.clock import Clock
 from services.errors import ValidationError
-from services.lookup import load
+from services.lookup import id_of, load
 from services.mood.records import DaySummary, MoodRecord, Vocabulary
 from services.mood.words import ACTIVITY, BUILTIN_ACTIVITIES, BUILTIN_FEELINGS, FEELING, FEELING_GROUPS
 from services.storage.db import SessionFactory
@@ -43,8 +43,9 @@ class MoodService:
         about_rejection: bool = False,
     ) -> MoodRecord:
         """Save how the user feels right now. Unknown words become their own words."""
-        data = MoodEntryCreate(mood=mood, feelings=feelings, intensity=intensity, note=note, activities=activities,
-                               application_id=application_id, about_rejection=about_rejection)
+        data = MoodEntryCreate.parse(dict(mood=mood, feelings=feelings, intensity=intensity, note=note,
+                                          activities=activities, application_id=application_id,
+                                          about_rejection=about_rejection))
         now = self._clock.now()
         with self._sessions() as s:
             self._check_application(s, data.application_id)
@@ -78,8 +79,9 @@ class MoodService:
         about_rejection: bool = False,
     ) -> MoodRecord:
         """Replace an entry's contents; its time and day stay as logged."""
-        data = MoodEntryCreate(mood=mood, feelings=feelings, intensity=intensity, note=note, activities=activities,
-                               application_id=application_id, about_rejection=about_rejection)
+        data = MoodEntryCreate.parse(dict(mood=mood, feelings=feelings, intensity=intensity, note=note,
+                                          activities=activities, application_id=application_id,
+                                          about_rejection=about_rejection))
         with self._sessions() as s:
             entry = load(s, MoodEntry, entry_id, "mood entry")
             self._check_application(s, data.application_id)
@@ -108,7 +110,7 @@ class MoodService:
         day = check("day", Day, day)
         with self._sessions() as s:
             rows = s.exec(
-                select(MoodEntry).where(MoodEntry.day == day).order_by(MoodEntry.logged_at, MoodEntry.id)
+                select(MoodEntry).where(col(MoodEntry.day) == day).order_by(col(MoodEntry.logged_at), col(MoodEntry.id))
             ).all()
             return self._records(s, list(rows))
 
@@ -116,7 +118,7 @@ class MoodService:
         limit = max(0, min(check("limit", int, limit), 500))
         with self._sessions() as s:
             rows = s.exec(
-                select(MoodEntry).order_by(MoodEntry.logged_at.desc(), MoodEntry.id.desc()).limit(limit)
+                select(MoodEntry).order_by(col(MoodEntry.logged_at).desc(), col(MoodEntry.id).desc()).limit(limit)
             ).all()
             return self._records(s, list(rows))
 
@@ -125,10 +127,10 @@ class MoodService:
         start, end = check("start", Day, start), check("end", Day, end)
         with self._sessions() as s:
             rows = s.exec(
-                select(MoodEntry.day, func.avg(MoodEntry.mood), func.count())
-                .where(MoodEntry.day >= start, MoodEntry.day <= end)
-                .group_by(MoodEntry.day)
-                .order_by(MoodEntry.day)
+                select(col(MoodEntry.day), func.avg(MoodEntry.mood), func.count())
+                .where(col(MoodEntry.day) >= start, col(MoodEntry.day) <= end)
+                .group_by(col(MoodEntry.day))
+                .order_by(col(MoodEntry.day))
             ).all()
         return [DaySummary(day=d, average=float(avg), count=n) for d, avg, n in rows]
 
@@ -148,7 +150,7 @@ class MoodService:
     def vocabulary(self) -> Vocabulary:
         """Built-in words plus the user's own, which are offered every time after."""
         with self._sessions() as s:
-            own = s.exec(select(MoodWord).order_by(MoodWord.created_at, MoodWord.word)).all()
+            own = s.exec(select(MoodWord).order_by(col(MoodWord.created_at), col(MoodWord.word))).all()
         return Vocabulary(
             feeling_groups=tuple((g.title, g.words) for g in FEELING_GROUPS),
             own_feelings=tuple(w.word for w in own if w.kind == FEELING),
@@ -160,9 +162,9 @@ class MoodService:
         """Recent applications an entry can be linked to, newest news first."""
         limit = max(0, min(check("limit", int, limit), 500))
         with self._sessions() as s:
-            rows = s.exec(
+            rows = s.connection().execute(
                 text("SELECT id, company, role, status FROM application ORDER BY status_on DESC, id DESC LIMIT :limit"),
-                params={"limit": limit},
+                {"limit": limit},
             ).all()
         choices = []
         for app_id, company, role, status in rows:
@@ -174,7 +176,7 @@ class MoodService:
         if not is_record_id(application_id):
             return False
         with self._sessions() as s:
-            row = s.exec(text("SELECT status FROM application WHERE id = :id"), params={"id": application_id}).first()
+            row = s.connection().execute(text("SELECT status FROM application WHERE id = :id"), {"id": application_id}).first()
         return row is not None and row[0] == "rejected"
 
     # ---------------------------------------------------------------- helpers
@@ -182,7 +184,7 @@ class MoodService:
     def _check_application(s: Session, application_id: int | None) -> None:
         if application_id is None:
             return
-        found = s.exec(text("SELECT 1 FROM application WHERE id = :id"), params={"id": application_id}).first()
+        found = s.connection().execute(text("SELECT 1 FROM application WHERE id = :id"), {"id": application_id}).first()
         if found is None:
             raise ValidationError.single("application_id", "That application isn't there any more.")
 
@@ -199,7 +201,7 @@ class MoodService:
     def _record(entry: MoodEntry, feelings: Iterable[str], activities: Iterable[str]) -> MoodRecord:
         logged = entry.logged_at if entry.logged_at.tzinfo else entry.logged_at.replace(tzinfo=UTC)
         return MoodRecord(
-            id=entry.id,
+            id=id_of(entry),
             logged_at=logged,
             day=entry.day,
             mood=entry.mood,

@@ -75,8 +75,8 @@ class Deck:
         notes: str = "",
     ) -> PracticeCard:
         card = self.new_card(
-            PracticeCardCreate(question=question, category=category, tags=tags, situation=situation, task=task,
-                               action=action, result=result, notes=notes)
+            PracticeCardCreate.parse(dict(question=question, category=category, tags=tags, situation=situation,
+                                          task=task, action=action, result=result, notes=notes))
         )
         with self._sessions() as s:
             s.add(card)

@@ -22,7 +22,7 @@ from models.practice import NOTES_MAX, PracticeCard, PracticeReview
 from models.shapes import Text, check
 from services.clock import Clock
 from services.errors import ValidationError
-from services.lookup import load
+from services.lookup import id_of, load
 from services.practice.deck import Deck
 from services.settings import SettingsService
 from services.storage.db import SessionFactory
@@ -206,7 +206,7 @@ class Schedule:
         card.updated_at = self._clock.now()
         s.add(
             PracticeReview(
-                card_id=card.id,
+                card_id=id_of(card),
                 rating=rating,
                 state_before=int(before.state) if before.last_review else 0,
                 reviewed_at=now,
@@ -237,7 +237,7 @@ class Schedule:
                 rows = s.exec(
                     select(PracticeReview.card_id, func.count())
                     .where(col(PracticeReview.card_id).in_(chunk))
-                    .group_by(PracticeReview.card_id)
+                    .group_by(col(PracticeReview.card_id))
                 ).all()
                 counts.update(dict(rows))
         return counts
@@ -262,9 +262,9 @@ class Schedule:
         if category:
             query = query.where(PracticeCard.category == category)
         with self._sessions() as s:
-            ids = list(s.exec(query).all())
+            ids = [i for i in s.exec(query).all() if i is not None]
             chosen = (rng or random.Random()).sample(ids, min(max(count, 0), len(ids)))
-            return [s.get(PracticeCard, i) for i in chosen]
+            return [load(s, PracticeCard, i, "card") for i in chosen]
 
     def record_mock_answer(self, *, card_id: int, hard: bool, note: str = "", duration_ms: int | None = None) -> None:
         """A hard question is rated Again (back soon); a note is added to the card's notes.
