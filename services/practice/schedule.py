@@ -111,7 +111,7 @@ class Schedule:
         return value if isinstance(value, int) and 0 <= value <= NEW_PER_DAY_MAX else NEW_PER_DAY_DEFAULT
 
     def set_new_per_day(self, *, limit: int) -> None:
-        if not isinstance(limit, int) or not 0 <= limit <= NEW_PER_DAY_MAX:
+        if isinstance(limit, bool) or not isinstance(limit, int) or not 0 <= limit <= NEW_PER_DAY_MAX:
             raise ValidationError.single("new_per_day", f"Choose a number from 0 to {NEW_PER_DAY_MAX}.")
         self._settings.set(NEW_PER_DAY_KEY, limit)
 

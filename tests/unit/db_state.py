@@ -25,24 +25,34 @@ def dump(db) -> dict[str, list[tuple]]:
 
 def mistyped(db) -> list[str]:
     """Stored values whose SQLite type doesn't match their column (a bytes 'company' is a BLOB,
-    a datetime in a DATE column doesn't read back as a date, an int overflowing a REAL...)."""
+    a datetime in a DATE column doesn't read back as a day, an int overflowing a REAL...)."""
     found = []
     with db.engine.connect() as conn:
         for table in _tables(conn):
-            for _cid, name, declared, notnull, _default, _pk in conn.exec_driver_sql(f'PRAGMA table_info("{table}")'):
-                allowed = TYPEOF.get(declared, {"text"} if declared.startswith(("VARCHAR", "TEXT")) else None)
-                assert allowed is not None, f"no rule for {table}.{name} {declared}"
-                rows = conn.exec_driver_sql(f'SELECT typeof("{name}"), "{name}" FROM "{table}"')
-                for kind, value in rows:
-                    if kind == "null" and not notnull:
-                        continue
-                    if kind not in allowed:
-                        found.append(f"{table}.{name} holds {kind} {value!r:.60}")
-                    elif declared == "DATE" and not _is_day(value):
-                        found.append(f"{table}.{name} holds {value!r:.60}, not a day")
-                    elif declared == "DATETIME" and not _is_moment(value):
-                        found.append(f"{table}.{name} holds {value!r:.60}, not a moment")
+            columns = list(conn.exec_driver_sql(f'PRAGMA table_info("{table}")'))
+            picks = ", ".join(f'typeof("{c[1]}"), "{c[1]}"' for c in columns)
+            for row in conn.exec_driver_sql(f'SELECT {picks} FROM "{table}"'):
+                for (_cid, name, declared, notnull, _default, _pk), kind, value in zip(
+                    columns, row[0::2], row[1::2], strict=True
+                ):
+                    problem = _problem(declared, bool(notnull), kind, value)
+                    if problem:
+                        found.append(f"{table}.{name} holds {kind} {value!r:.60}{problem}")
     return found
+
+
+def _problem(declared: str, notnull: bool, kind: str, value) -> str | None:
+    if kind == "null":
+        return " in a NOT NULL column" if notnull else None
+    allowed = TYPEOF.get(declared, {"text"} if declared.startswith(("VARCHAR", "TEXT")) else None)
+    assert allowed is not None, f"no rule for a {declared} column"
+    if kind not in allowed:
+        return ""
+    if declared == "DATE" and not _is_day(value):
+        return ", not a day"
+    if declared == "DATETIME" and not _is_moment(value):
+        return ", not a moment"
+    return None
 
 
 def _is_day(value: str) -> bool:
