@@ -23,7 +23,7 @@ from sqlmodel import SQLModel
 FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2100, 12, 31)  # a sane range: no year 1, no year 9999
 MAX_ID = 2**63 - 1  # SQLite's largest rowid; a bigger int can't even be bound
 SEARCH_MAX = 200  # a search longer than this is a paste by mistake (and SQLite caps LIKE patterns)
-PAGE_MAX = 200
+PAGE_MAX = 10_000  # "Show more" asks for a longer first page each time
 
 
 class ValidationError(ValueError):
@@ -191,7 +191,7 @@ def page_window(offset: int, limit: int) -> None:
     if not 0 <= offset <= MAX_ID:
         raise FieldProblem("offset", "That page is out of range.")
     if not 1 <= limit <= PAGE_MAX:
-        raise FieldProblem("limit", f"Show between 1 and {PAGE_MAX} at a time.")
+        raise FieldProblem("limit", f"Show between 1 and {PAGE_MAX:,} at a time.")
 
 
 def search_text(value: str) -> str:

@@ -172,3 +172,13 @@ async def test_broken_starter_file_is_explained_on_the_practice_screen(mount_bou
     assert h.find_by_key("starter-notice")
     assert due_count(h) == "0"
     assert h.find_text(re.compile("No questions due"), exact=False)
+
+
+async def test_a_too_long_deck_search_is_explained_at_the_field(mount_bounceback, services):
+    services.practice.deck.create_card(question="Tell me about robotics.")
+    h = await mount_bounceback(width=390, height=844)
+    await h.go("/practice/cards")
+    await h.type_text(h.find_by_key("search"), "robotics " * 30)
+    assert h.find_by_key("search").error == "Search for up to 200 characters."
+    await h.type_text(h.find_by_key("search"), "robotics")
+    assert h.find_by_key("search").error is None and h.find_text("Tell me about robotics.")
