@@ -8,8 +8,12 @@ are remembered in `mood_word` so they are offered again next time.
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any, ClassVar
 
+from pydantic import field_validator
 from sqlmodel import Field, SQLModel
+
+from models.shapes import RecordId, Shape, Text, as_list
 
 MOOD_MIN, MOOD_MAX = 1, 5
 
@@ -22,24 +26,74 @@ class MoodEntryBase(SQLModel):
     application_id: int | None = Field(default=None, foreign_key="application.id", ondelete="SET NULL", index=True)
 
 
-class MoodEntryCreate(SQLModel):
+NOTE_LIMIT = 20_000
+WORD_LIMIT = 200
+MAX_WORDS = 40  # per entry: more than anyone names in one sitting
+
+
+def normalize_word(word: str) -> str:
+    """One spelling per word: trimmed, single-spaced, lower-case."""
+    return " ".join(str(word).split()).lower()
+
+
+class MoodEntryCreate(Shape):
+    """One check-in (also what an edit replaces an entry's contents with)."""
+
+    messages: ClassVar[dict[str, str]] = {
+        "mood": "Pick one of the five faces.",
+        "intensity": "Intensity goes from 1 to 5.",
+        "feelings": "Pick feelings from the list or type your own.",
+        "activities": "Pick self-care from the list or type your own.",
+        "application_id": "That application isn't there any more.",
+    }
+
     mood: int
-    feelings: list[str] = []
+    feelings: list[Text] = []
     intensity: int | None = None
-    note: str = ""
-    activities: list[str] = []
-    application_id: int | None = None
+    note: Text = ""
+    activities: list[Text] = []
+    application_id: RecordId | None = None
     about_rejection: bool = False
 
+    @field_validator("feelings", "activities", mode="before")
+    @classmethod
+    def _listed(cls, value: Any) -> Any:
+        return [] if value is None else as_list(value)
 
-class MoodEntryUpdate(SQLModel):
-    mood: int | None = None
-    feelings: list[str] | None = None
-    intensity: int | None = None
-    note: str | None = None
-    activities: list[str] | None = None
-    application_id: int | None = None
-    about_rejection: bool | None = None
+    @field_validator("mood")
+    @classmethod
+    def _mood(cls, value: int) -> int:
+        if not MOOD_MIN <= value <= MOOD_MAX:
+            raise ValueError(cls.messages["mood"])
+        return value
+
+    @field_validator("intensity")
+    @classmethod
+    def _intensity(cls, value: int | None) -> int | None:
+        if value is not None and not 1 <= value <= 5:
+            raise ValueError(cls.messages["intensity"])
+        return value
+
+    @field_validator("note")
+    @classmethod
+    def _note(cls, value: str) -> str:
+        note = value.strip()
+        if len(note) > NOTE_LIMIT:
+            raise ValueError(f"That note is longer than {NOTE_LIMIT:,} characters; please shorten it a little.")
+        return note
+
+    @field_validator("feelings", "activities")
+    @classmethod
+    def _words(cls, value: list[str]) -> list[str]:
+        seen: list[str] = []
+        for word in (normalize_word(w) for w in value):
+            if len(word) > WORD_LIMIT:
+                raise ValueError(f"Please keep each word under {WORD_LIMIT} characters.")
+            if word and word not in seen:
+                seen.append(word)
+        if len(seen) > MAX_WORDS:
+            raise ValueError(f"That's a lot at once: please pick up to {MAX_WORDS}.")
+        return seen
 
 
 class MoodEntry(MoodEntryBase, table=True):

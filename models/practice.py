@@ -1,13 +1,20 @@
 """Interview practice: question cards with STAR answers, and every review of them.
 
 A card carries its FSRS scheduling state as plain columns (so `due` can be
-indexed and counted in SQL); `services.practice_schedule` turns them into an
+indexed and counted in SQL); `services.practice.schedule` turns them into an
 `fsrs.Card` and back.
 """
 
-from datetime import date, datetime
+from __future__ import annotations
 
+from collections.abc import Iterable
+from datetime import date, datetime
+from typing import Any, ClassVar
+
+from pydantic import field_validator
 from sqlmodel import Field, SQLModel
+
+from models.shapes import Shape, Text, as_list
 
 QUESTION_MAX = 500
 STAR_FIELD_MAX = 5000
@@ -25,26 +32,112 @@ class PracticeCardBase(SQLModel):
     notes: str = ""
 
 
-class PracticeCardCreate(SQLModel):
-    question: str
-    category: str = "behavioral"
-    tags: list[str] = []
-    situation: str = ""
-    task: str = ""
-    action: str = ""
-    result: str = ""
-    notes: str = ""
+CATEGORIES: dict[str, str] = {
+    "behavioral": "Behavioral",
+    "motivation": "Motivation",
+    "strengths": "Strengths and weaknesses",
+    "teamwork": "Teamwork",
+    "conflict": "Conflict",
+    "failure": "Failure",
+    "leadership": "Leadership",
+    "pressure": "Pressure",
+    "career_goals": "Career goals",
+    "company": "About the company",
+    "other": "Other",
+}
+STAR_FIELDS = ("situation", "task", "action", "result")
+TAG_MAX = 40
+TAGS_MAX = 20
 
 
-class PracticeCardUpdate(SQLModel):
-    question: str | None = None
-    category: str | None = None
-    tags: list[str] | None = None
-    situation: str | None = None
-    task: str | None = None
-    action: str | None = None
-    result: str | None = None
-    notes: str | None = None
+def normalize_tags(tags: Iterable[object]) -> list[str]:
+    seen: list[str] = []
+    for raw in tags:
+        tag = " ".join(str(raw).strip().lower().lstrip("#").split())
+        if tag and tag not in seen:
+            seen.append(tag)
+    return seen
+
+
+class PracticeCardCreate(Shape):
+    """A question card; an edit is checked as the whole card it leaves (see PracticeCardUpdate)."""
+
+    messages: ClassVar[dict[str, str]] = {
+        "question": "Write the question you want to practise.",
+        "category": "Pick one of the categories.",
+        "tags": f"Up to {TAGS_MAX} tags, each under {TAG_MAX} characters.",
+    }
+
+    question: Text
+    category: Text = "behavioral"
+    tags: list[Text] = []
+    situation: Text = ""
+    task: Text = ""
+    action: Text = ""
+    result: Text = ""
+    notes: Text = ""
+
+    @field_validator("tags", mode="before")
+    @classmethod
+    def _listed(cls, value: Any) -> Any:
+        return as_list(value)
+
+    @field_validator("question")
+    @classmethod
+    def _question(cls, value: str) -> str:
+        question = value.strip()
+        if not question:
+            raise ValueError(cls.messages["question"])
+        if len(question) > QUESTION_MAX:
+            raise ValueError(f"Please keep the question under {QUESTION_MAX} characters (it has {len(question)}).")
+        return question
+
+    @field_validator("category")
+    @classmethod
+    def _category(cls, value: str) -> str:
+        if value not in CATEGORIES:
+            raise ValueError(cls.messages["category"])
+        return value
+
+    @field_validator(*STAR_FIELDS)
+    @classmethod
+    def _star(cls, value: str) -> str:
+        if len(value) > STAR_FIELD_MAX:
+            raise ValueError(f"That's a long one: please keep it under {STAR_FIELD_MAX:,} characters.")
+        return value.strip()
+
+    @field_validator("notes")
+    @classmethod
+    def _notes(cls, value: str) -> str:
+        if len(value) > NOTES_MAX:
+            raise ValueError(f"Notes can hold up to {NOTES_MAX:,} characters.")
+        return value.strip()
+
+    @field_validator("tags")
+    @classmethod
+    def _tags(cls, value: list[str]) -> list[str]:
+        tags = normalize_tags(value)
+        if len(tags) > TAGS_MAX or any(len(t) > TAG_MAX for t in tags):
+            raise ValueError(cls.messages["tags"])
+        return tags
+
+
+class PracticeCardUpdate(Shape):
+    """Every field optional: only what is given changes; the card it leaves is checked whole."""
+
+    question: Text | None = None
+    category: Text | None = None
+    tags: list[Text] | None = None
+    situation: Text | None = None
+    task: Text | None = None
+    action: Text | None = None
+    result: Text | None = None
+    notes: Text | None = None
+
+    @field_validator("tags", mode="before")
+    @classmethod
+    def _listed(cls, value: Any) -> Any:
+        return as_list(value)
 
 
 class PracticeCard(PracticeCardBase, table=True):

@@ -32,7 +32,7 @@ class AppServices:
         self.patterns = PatternService(sessions, clock)
         self.attention_providers.append(self.applications.queries.attention_items)
         self.mood = MoodService(sessions, clock)
-        self.mood_insights = MoodInsightsService(sessions, clock)
+        self.mood_insights = MoodInsightsService(sessions, clock, data_version=db.data_version)
         self.practice = PracticeService(sessions, clock, settings=self.settings)
         self.attention_providers.append(self.practice.attention_items)
         self.feedback = FeedbackService(sessions, clock, settings=self.settings, practice=self.practice)

@@ -2,20 +2,10 @@
 
 from __future__ import annotations
 
+# Defined beside the input shapes that raise it (models/shapes.py); imported from here everywhere else.
+from models.shapes import ValidationError
 
-class ValidationError(ValueError):
-    """Bad input, with a message per field so the view can show it at the field.
-
-    Raised before anything is written, so nothing is saved half-way.
-    """
-
-    def __init__(self, errors: dict[str, str]):
-        self.errors = dict(errors)
-        super().__init__("; ".join(f"{k}: {v}" for k, v in self.errors.items()))
-
-    @classmethod
-    def single(cls, field: str, message: str) -> ValidationError:
-        return cls({field: message})
+__all__ = ["NotFound", "StorageError", "ValidationError"]
 
 
 class StorageError(RuntimeError):

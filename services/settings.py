@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from sqlmodel import Session
+
 from models import Setting
 from services.clock import Clock
 from services.errors import ValidationError
@@ -24,21 +26,26 @@ class SettingsService:
             return default if row is None else json.loads(row.value)
 
     def set(self, key: str, value: Any) -> None:
-        encoded = json.dumps(value)
         with self._sessions() as s:
-            row = s.get(Setting, key)
-            now = self._clock.now()  # aware; SQLModel stores it as UTC
-            if row is None:
-                s.add(Setting(key=key, value=encoded, updated_at=now))
-            else:
-                row.value, row.updated_at = encoded, now
+            self.put(s, key, value)
             s.commit()
+
+    def put(self, s: Session, key: str, value: Any) -> None:
+        """Set a preference inside the caller's transaction (which commits), so a user
+        action that also changes a preference lands whole or not at all."""
+        encoded = json.dumps(value)
+        row = s.get(Setting, key)
+        now = self._clock.now()  # aware; SQLModel stores it as UTC
+        if row is None:
+            s.add(Setting(key=key, value=encoded, updated_at=now))
+        else:
+            row.value, row.updated_at = encoded, now
 
     def theme_mode(self) -> str:
         mode = self.get("theme_mode", "system")
         return mode if mode in THEME_MODES else "system"
 
     def set_theme_mode(self, *, mode: str) -> None:
-        if mode not in THEME_MODES:
+        if not isinstance(mode, str) or mode not in THEME_MODES:
             raise ValidationError.single("theme_mode", "Choose light, dark or system.")
         self.set("theme_mode", mode)

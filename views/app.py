@@ -76,5 +76,8 @@ def start(page: ft.Page, services: AppServices, *, reminders: bool = True, safet
         safety.install(page)
     page.title = "Bounceback"
     page.padding = 0
+    # First run: add the built-in practice questions. An explicit step at start, because
+    # reads (due counts, stats, Today's list) never write.
+    services.practice.starter.ensure_starter_deck()
     apply_theme(page, services.settings.theme_mode())
     page.render(lambda: App(services, reminders))

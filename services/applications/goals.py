@@ -5,13 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import func
+from sqlmodel import col, select
 
-from models.application import Application, GoalPlan
+from models.application import Application, GoalPlan, GoalPlanCreate
+from models.shapes import check
 from services.applications import consistency
 from services.applications.consistency import DayPlan
 from services.clock import Clock
-from services.errors import ValidationError
 from services.settings import SettingsService
 from services.storage.db import SessionFactory
 
@@ -62,21 +63,11 @@ class GoalService:
 
     def set_goals(self, *, daily_target: int, weekly_target: int, rest_weekdays: list[int] | tuple[int, ...]) -> Goals:
         """New goals apply from today on; earlier days keep the goals they had."""
-        errors = {}
-        if not isinstance(daily_target, int) or not 1 <= daily_target <= 50:
-            errors["daily_target"] = "Pick a daily goal between 1 and 50."
-        if not isinstance(weekly_target, int) or not 1 <= weekly_target <= 350:
-            errors["weekly_target"] = "Pick a weekly goal between 1 and 350."
-        rest = tuple(sorted(set(rest_weekdays)))
-        if any(d not in range(7) for d in rest):
-            errors["rest_weekdays"] = "Rest days are weekdays, Monday to Sunday."
-        elif len(rest) > 6:
-            errors["rest_weekdays"] = "Keep at least one applying day in the week."
-        if errors:
-            raise ValidationError(errors)
+        data = GoalPlanCreate.parse(dict(daily_target=daily_target, weekly_target=weekly_target, rest_weekdays=rest_weekdays))
+        daily_target, weekly_target, rest = data.daily_target, data.weekly_target, tuple(data.rest_weekdays)
         today = self._clock.today()
         with self._sessions() as s:
-            plan = s.scalars(select(GoalPlan).where(GoalPlan.effective_from == today)).first()
+            plan = s.scalars(select(GoalPlan).where(col(GoalPlan.effective_from) == today)).first()
             if plan is None:
                 plan = GoalPlan(effective_from=today, daily_target=0, weekly_target=0, created_at=self._clock.now())
                 s.add(plan)
@@ -89,18 +80,18 @@ class GoalService:
         return bool(self._settings.get(SHOW_STREAK_KEY, False))
 
     def set_show_streak(self, *, show: bool) -> None:
-        self._settings.set(SHOW_STREAK_KEY, bool(show))
+        self._settings.set(SHOW_STREAK_KEY, check("show", bool, show))
 
     # ---- counts (indexed on applied_on, the user's local day) ----------------
     def count_on(self, *, day: date) -> int:
         with self._sessions() as s:
-            return s.scalar(select(func.count()).select_from(Application).where(Application.applied_on == day)) or 0
+            return s.scalar(select(func.count()).select_from(Application).where(col(Application.applied_on) == day)) or 0
 
     def count_between(self, *, start: date, end: date) -> int:
         with self._sessions() as s:
             return s.scalar(
                 select(func.count()).select_from(Application)
-                .where(Application.applied_on >= start, Application.applied_on <= end)
+                .where(col(Application.applied_on) >= start, col(Application.applied_on) <= end)
             ) or 0
 
     def count_in_week(self, *, day: date) -> int:
@@ -110,9 +101,9 @@ class GoalService:
     def counts_by_day(self, *, start: date, end: date) -> dict[date, int]:
         with self._sessions() as s:
             rows = s.execute(
-                select(Application.applied_on, func.count())
-                .where(Application.applied_on >= start, Application.applied_on <= end)
-                .group_by(Application.applied_on)
+                select(col(Application.applied_on), func.count())
+                .where(col(Application.applied_on) >= start, col(Application.applied_on) <= end)
+                .group_by(col(Application.applied_on))
             ).all()
         return {day: n for day, n in rows}
 
@@ -151,7 +142,7 @@ class GoalService:
     # ---- internals --------------------------------------------------------------
     def _plans(self) -> list[GoalPlan]:
         with self._sessions() as s:
-            return list(s.scalars(select(GoalPlan).order_by(GoalPlan.effective_from)))
+            return list(s.scalars(select(GoalPlan).order_by(col(GoalPlan.effective_from))))
 
     @staticmethod
     def _goals_for(plans: list[GoalPlan]):

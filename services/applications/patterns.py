@@ -8,6 +8,7 @@ from sqlalchemy import text
 
 from models.application import INTERVIEW_STATUSES, RESPONSE_STATUSES
 from services.clock import Clock
+from services.errors import ValidationError
 from services.storage.db import SessionFactory
 
 MIN_GROUP = 5  # fewer applications than this and a rate says more about luck than about the group
@@ -51,8 +52,8 @@ class PatternService:
 
     def patterns(self, *, dimension: str) -> list[PatternRow]:
         """Largest groups first; applications with the detail missing form their own group."""
-        if dimension not in DIMENSIONS:
-            raise ValueError(f"unknown dimension {dimension!r}")
+        if not isinstance(dimension, str) or dimension not in DIMENSIONS:
+            raise ValidationError.single("dimension", "Pick one of: " + ", ".join(v[0] for v in DIMENSIONS.values()) + ".")
         key = DIMENSIONS[dimension][1]
         # Every status after "applied" is a status_change row, so "ever reached" is one pass
         # over status_change grouped by application, joined to the applications once.

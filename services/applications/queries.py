@@ -5,11 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, or_
+from sqlmodel import col, select
 
 from models.application import Application
+from models.search import ApplicationSearch
 from services.attention import AttentionItem
 from services.clock import Clock
+from services.lookup import like_pattern
 from services.storage.db import SessionFactory
 
 WAITING_DAYS = 30  # no answer after a month usually means none is coming
@@ -27,11 +30,6 @@ class ApplicationPage:
         return self.offset + len(self.items) < self.total
 
 
-def _like(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
 class ApplicationQueries:
     """The read side of applications: `ApplicationService.queries`."""
 
@@ -45,30 +43,31 @@ class ApplicationQueries:
         date_to: date | None = None, source: str | None = None, offset: int = 0, limit: int = 50,
     ) -> ApplicationPage:
         """Newest first, one page at a time, filtered in SQL (never the whole table)."""
+        f = ApplicationSearch(text=text, statuses=statuses, date_from=date_from, date_to=date_to, source=source,
+                              offset=offset, limit=limit)
         conditions = []
-        if text and text.strip():
-            pattern = _like(text.strip())
+        if f.text and f.text.strip():
+            pattern = like_pattern(f.text.strip())
             conditions.append(or_(*(
-                col.like(pattern, escape="\\")
-                for col in (Application.company, Application.role, Application.notes, Application.industry, Application.source)
+                col(column).like(pattern, escape="\\")
+                for column in (Application.company, Application.role, Application.notes, Application.industry, Application.source)
             )))
-        if statuses:
-            conditions.append(Application.status.in_(statuses))
-        if date_from:
-            conditions.append(Application.applied_on >= date_from)
-        if date_to:
-            conditions.append(Application.applied_on <= date_to)
-        if source:
-            conditions.append(Application.source == source)
-        limit = max(1, min(limit, 200))
+        if f.statuses:
+            conditions.append(col(Application.status).in_(f.statuses))
+        if f.date_from:
+            conditions.append(col(Application.applied_on) >= f.date_from)
+        if f.date_to:
+            conditions.append(col(Application.applied_on) <= f.date_to)
+        if f.source:
+            conditions.append(col(Application.source) == f.source)
         with self._sessions() as s:
             total = s.scalar(select(func.count()).select_from(Application).where(*conditions)) or 0
             items = list(s.scalars(
                 select(Application).where(*conditions)
-                .order_by(Application.applied_on.desc(), Application.id.desc())
-                .offset(max(0, offset)).limit(limit)
+                .order_by(col(Application.applied_on).desc(), col(Application.id).desc())
+                .offset(f.offset).limit(f.limit)
             ))
-        return ApplicationPage(items=items, total=total, offset=max(0, offset), limit=limit)
+        return ApplicationPage(items=items, total=total, offset=f.offset, limit=f.limit)
 
     def sources_in_use(self) -> list[str]:
         with self._sessions() as s:
@@ -79,8 +78,8 @@ class ApplicationQueries:
         since = self._clock.today() - timedelta(days=within_days)
         with self._sessions() as s:
             return s.scalars(
-                select(Application).where(Application.status == "rejected", Application.status_on >= since)
-                .order_by(Application.status_on.desc(), Application.id.desc()).limit(1)
+                select(Application).where(Application.status == "rejected", col(Application.status_on) >= since)
+                .order_by(col(Application.status_on).desc(), col(Application.id).desc()).limit(1)
             ).first()
 
     # ---- needs attention --------------------------------------------------
@@ -88,12 +87,12 @@ class ApplicationQueries:
         items: list[AttentionItem] = []
         with self._sessions() as s:
             due = s.scalars(
-                select(Application).where(Application.reapply_after <= today)
-                .order_by(Application.reapply_after).limit(5)
+                select(Application).where(col(Application.reapply_after) <= today)
+                .order_by(col(Application.reapply_after)).limit(5)
             ).all()
             waiting = s.scalar(
                 select(func.count()).select_from(Application)
-                .where(Application.status == "applied", Application.applied_on <= today - timedelta(days=WAITING_DAYS))
+                .where(Application.status == "applied", col(Application.applied_on) <= today - timedelta(days=WAITING_DAYS))
             ) or 0
         for app in due:
             who = app.company or "a company you applied to"

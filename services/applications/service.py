@@ -4,31 +4,34 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, func, insert
+from sqlmodel import Session, col, select
 
 from models.application import (
     INTERVIEW_STATUSES,
+    MAX_QUICK_LOG,
+    NEEDS_COMPANY,
     STATUS_LABELS,
     Application,
+    ApplicationCreate,
+    ApplicationUpdate,
+    QuickLog,
     StatusChange,
+    StatusChangeCreate,
     Win,
+    needs_company_message,
 )
+from models.shapes import Day, RecordId, Text, check, is_record_id
 from services.applications import undo as applications_undo
 from services.applications.queries import ApplicationQueries
-from services.applications.rules import (
-    REAPPLY_MONTHS,
-    add_months,
-    check_change_day,
-    check_fields,
-    check_status,
-)
+from services.applications.rules import REAPPLY_MONTHS, add_months, check_change_day
 from services.clock import Clock
-from services.errors import NotFound, ValidationError
+from services.errors import ValidationError
+from services.lookup import id_of, load
 from services.storage.db import SessionFactory
 
-MAX_QUICK_LOG = 50
+__all__ = ["MAX_QUICK_LOG", "ApplicationService", "TimelineEntry"]
 AUTO_WIN_TITLES = {"heard_back": "Heard back", "interview": "Interview", "offer": "Offer"}
 
 
@@ -51,25 +54,24 @@ class ApplicationService:
     # ---- the quick log --------------------------------------------------
     def log_application(self, *, count: int = 1, source: str | None = None) -> list[int]:
         """Log `count` applications sent today in one INSERT; details can come later."""
-        if not 1 <= count <= MAX_QUICK_LOG:
-            raise ValidationError.single("count", f"Log between 1 and {MAX_QUICK_LOG} at a time.")
-        source = check_fields({"source": source}, today=self._clock.today())["source"]
+        data = QuickLog(count=count, source=source)
         now, today = self._clock.now(), self._clock.today()
         row = {
             "applied_on": today, "status": "applied", "status_on": today,
-            "source": source, "created_at": now, "updated_at": now,
+            "source": data.source, "created_at": now, "updated_at": now,
         }
         with self._sessions() as s:
-            ids = list(s.scalars(insert(Application).returning(Application.id), [row] * count))
+            ids = list(s.scalars(insert(Application).returning(col(Application.id)), [row] * data.count))
             s.commit()
-        return sorted(ids)
+        return sorted(i for i in ids if i is not None)
 
     def undo_log(self, *, ids: list[int]) -> None:
         """Remove exactly the entries a quick log created (and nothing else)."""
+        ids = check("ids", list[RecordId], ids)
         if not ids:
             return
         with self._sessions() as s:
-            s.execute(delete(Application).where(Application.id.in_(ids)))
+            s.execute(delete(Application).where(col(Application.id).in_(ids)))
             s.commit()
 
     # ---- add, edit, read ------------------------------------------------
@@ -78,38 +80,39 @@ class ApplicationService:
         source: str | None = None, industry: str | None = None, company_size: str | None = None,
         link: str | None = None, notes: str | None = None, status: str = "applied",
     ) -> Application:
-        today, now = self._clock.today(), self._clock.now()
-        fields = check_fields(
+        data = ApplicationCreate.parse(
             dict(applied_on=applied_on, company=company, role=role, source=source, industry=industry,
-                 company_size=company_size, link=link, notes=notes),
-            today=today, status=status,
+                 company_size=company_size, link=link, notes=notes, status=status),
+            today=self._clock.today(),
         )
-        app = Application(**fields, status=status, status_on=fields["applied_on"], created_at=now, updated_at=now)
+        assert data.applied_on is not None  # the shape refuses None
+        now = self._clock.now()
+        fields = data.model_dump(exclude={"status"})
+        app = Application(**fields, status="applied", status_on=data.applied_on, created_at=now, updated_at=now)
         with self._sessions() as s:
             s.add(app)
             s.flush()
-            if status != "applied":
-                self._record_status(s, app, status, fields["applied_on"])
+            if data.status != "applied":
+                self._record_status(s, app, data.status, data.applied_on)
             self._close_waiting_periods(s, app)
             s.commit()
         return app
 
-    def update_application(self, *, application_id: int, changes: dict[str, Any]) -> Application:
-        """Change the given detail fields (see ApplicationUpdate); status has its own method."""
-        unknown = set(changes) - {"company", "role", "applied_on", "source", "industry", "company_size", "link", "notes"}
-        if unknown:
-            raise ValueError(f"not editable here: {sorted(unknown)}")
+    def update_application(self, *, application_id: int, changes: ApplicationUpdate) -> Application:
+        """Change the given detail fields; status has its own action (`change_status`)."""
+        given = ApplicationUpdate.recheck(changes, today=self._clock.today())
         with self._sessions() as s:
-            app = self._load(s, application_id)
+            app = load(s, Application, application_id, "application")
             # Clearing the company of an interview (say) is refused; other edits don't re-check it.
-            cleaned = check_fields(changes, today=self._clock.today(), status=app.status if "company" in changes else None)
+            if "company" in given and not given["company"] and app.status in NEEDS_COMPANY:
+                raise ValidationError.single("company", needs_company_message(app.status))
             first_change = s.scalar(
-                select(func.min(StatusChange.changed_on)).where(StatusChange.application_id == application_id)
+                select(func.min(StatusChange.changed_on)).where(StatusChange.application_id == app.id)
             )
-            new_day = cleaned.get("applied_on")
+            new_day = given.get("applied_on")
             if new_day and first_change and new_day > first_change:
                 raise ValidationError.single("applied_on", f"You heard back on {first_change:%d %b %Y}; the date applied must be on or before it.")
-            for name, value in cleaned.items():
+            for name, value in given.items():
                 setattr(app, name, value)
             if new_day and app.status == "applied":
                 app.status_on = new_day
@@ -119,68 +122,81 @@ class ApplicationService:
 
     def get(self, *, application_id: int) -> Application:
         with self._sessions() as s:
-            return self._load(s, application_id)
+            return load(s, Application, application_id, "application")
 
     def timeline(self, *, application_id: int) -> list[TimelineEntry]:
         """Applied, then every status change in date order: the full history."""
         with self._sessions() as s:
-            app = self._load(s, application_id)
+            app = load(s, Application, application_id, "application")
             changes = s.exec(
-                select(StatusChange.status, StatusChange.changed_on)
-                .where(StatusChange.application_id == application_id)
-                .order_by(StatusChange.changed_on, StatusChange.id)
+                select(col(StatusChange.status), col(StatusChange.changed_on))
+                .where(StatusChange.application_id == app.id)
+                .order_by(col(StatusChange.changed_on), col(StatusChange.id))
             ).all()
         return [TimelineEntry("applied", app.applied_on)] + [TimelineEntry(st, on) for st, on in changes]
 
     # ---- status and reapply dates -----------------------------------------
-    def change_status(self, *, application_id: int, status: str, on: date | None = None) -> Application:
-        """Move to `status` on day `on` (default today), keeping the history.
+    def change_status(
+        self, *, application_id: int, status: str, on: date | None = None, company: str | None = None
+    ) -> Application:
+        """Move to `status` on day `on` (default today), keeping the history; one transaction.
 
-        A rejection sets "reapply after" three months on unless a date is already set;
-        reaching heard back / interview / offer records a small win.
+        `company` fills in the company when the status needs one (an interview with
+        whom?) and none is recorded yet; given but blank, it is refused. A rejection sets "reapply after" three months
+        on unless a date is already set; heard back / interview / offer records a small win.
         """
-        check_status(status)
         today = self._clock.today()
-        on = on or today
+        data = StatusChangeCreate.parse(dict(status=status, on=on, company=company), today=today)
+        day = data.on or today
         with self._sessions() as s:
-            app = self._load(s, application_id)
-            check_change_day(on, applied_on=app.applied_on, today=today)
-            if status == app.status:
+            app = load(s, Application, application_id, "application")
+            check_change_day(day, applied_on=app.applied_on, today=today)
+            if data.company:
+                app.company = data.company
+            elif company is not None and data.status in NEEDS_COMPANY and not app.company:
+                # Asked for (the dialog's field) but left blank. Other features may move a
+                # quick-logged entry without one; the company can come later.
+                raise ValidationError.single("company", needs_company_message(data.status))
+            if data.status == app.status and not data.company:
                 return app
-            self._record_status(s, app, status, on)
+            if data.status != app.status:
+                self._record_status(s, app, data.status, day)
             app.updated_at = self._clock.now()
             s.commit()
             return app
 
     def set_reapply_after(self, *, application_id: int, on: date | None) -> Application:
+        day = check("reapply_after", Day | None, on)
         with self._sessions() as s:
-            app = self._load(s, application_id)
-            if on is not None and on < app.applied_on:
+            app = load(s, Application, application_id, "application")
+            if day is not None and day < app.applied_on:
                 raise ValidationError.single("reapply_after", "Pick a day after you applied.")
-            app.reapply_after = on
+            app.reapply_after = day
             app.updated_at = self._clock.now()
             s.commit()
             return app
 
     def waiting_period(self, *, company: str | None, exclude_id: int | None = None) -> date | None:
         """The latest reapply-after date still ahead for this company, if any (a gentle note, not a block)."""
-        name = (company or "").strip().casefold()
+        name = (check("company", Text | None, company) or "").strip().casefold()
+        exclude_id = check("exclude_id", int | None, exclude_id)
         if not name:
             return None
-        query = select(Application.company, Application.reapply_after).where(
-            Application.reapply_after > self._clock.today()
+        query = select(col(Application.company), col(Application.reapply_after)).where(
+            col(Application.reapply_after) > self._clock.today()
         )
-        if exclude_id is not None:
+        if exclude_id is not None and is_record_id(exclude_id):
             query = query.where(Application.id != exclude_id)
         with self._sessions() as s:
-            dates = [d for c, d in s.exec(query) if (c or "").strip().casefold() == name]
+            dates = [d for c, d in s.exec(query) if d is not None and (c or "").strip().casefold() == name]
         return max(dates) if dates else None
 
     def mark_no_reply(self, *, before: date) -> int:
         """Mark every application still 'applied' on or before `before` as no reply; returns how many."""
+        before = check("before", Day, before)
         today = self._clock.today()
         with self._sessions() as s:
-            apps = list(s.scalars(select(Application).where(Application.status == "applied", Application.applied_on <= before)))
+            apps = list(s.scalars(select(Application).where(Application.status == "applied", col(Application.applied_on) <= before)))
             for app in apps:
                 self._record_status(s, app, "no_reply", today)
             s.commit()
@@ -190,10 +206,10 @@ class ApplicationService:
     def delete_application(self, *, application_id: int) -> applications_undo.Snapshot:
         """Delete it (and what hangs off it); keep the returned snapshot to undo."""
         with self._sessions() as s:
-            self._load(s, application_id)
+            app = load(s, Application, application_id, "application")
             conn = s.connection()
-            snap = applications_undo.take(conn, "application", "id", [application_id])
-            conn.exec_driver_sql("DELETE FROM application WHERE id = ?", (application_id,))
+            snap = applications_undo.take(conn, "application", "id", [app.id])
+            conn.exec_driver_sql("DELETE FROM application WHERE id = ?", (app.id,))
             s.commit()
         return snap
 
@@ -203,15 +219,9 @@ class ApplicationService:
             s.commit()
 
     # ---- internals ----------------------------------------------------------
-    def _load(self, s, application_id: int) -> Application:
-        app = s.get(Application, application_id)
-        if app is None:
-            raise NotFound(f"application {application_id}")
-        return app
-
-    def _record_status(self, s, app: Application, status: str, on: date) -> None:
+    def _record_status(self, s: Session, app: Application, status: str, on: date) -> None:
         now = self._clock.now()
-        s.add(StatusChange(application_id=app.id, status=status, changed_on=on, created_at=now))
+        s.add(StatusChange(application_id=id_of(app), status=status, changed_on=on, created_at=now))
         if status == "rejected" and app.reapply_after is None:
             app.reapply_after = add_months(on, REAPPLY_MONTHS)
         elif status in ("heard_back", *INTERVIEW_STATUSES) and app.status == "rejected":
@@ -223,11 +233,11 @@ class ApplicationService:
                 s.add(Win(won_on=on, title=AUTO_WIN_TITLES[status] + who, kind=status, application_id=app.id, created_at=now))
         app.status, app.status_on = status, on
 
-    def _close_waiting_periods(self, s, app: Application) -> None:
+    def _close_waiting_periods(self, s: Session, app: Application) -> None:
         """Applying again once the wait is over means the reminder has done its job."""
         if not app.company:
             return
         name = app.company.casefold()
-        for old in s.scalars(select(Application).where(Application.reapply_after <= app.applied_on, Application.id != app.id)):
+        for old in s.scalars(select(Application).where(col(Application.reapply_after) <= app.applied_on, Application.id != app.id)):
             if (old.company or "").strip().casefold() == name:
                 old.reapply_after = None

@@ -2,7 +2,8 @@
 
 `FeedbackService.actions`; it reads records through `load_record`.
 Cards made from feedback are linked back to it; the action item made with
-them is ticked off on its own once every one of those cards has been reviewed.
+them is ticked off by the review of the last of those cards (a hook the
+practice schedule runs inside each review's transaction).
 """
 
 from __future__ import annotations
@@ -11,14 +12,17 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func
-from sqlmodel import col, select
+from sqlalchemy import exists, func
+from sqlmodel import Session, col, select
 
-from models import Feedback, FeedbackAction, FeedbackPracticeCard
-from models.feedback import ACTION_MAX
+from models import Feedback, FeedbackAction, FeedbackPracticeCard, PracticeReview
+from models.feedback import FeedbackActionCreate
+from models.practice import PracticeCardCreate
+from models.shapes import Day, Text, as_list, check, is_record_id
 from services.clock import Clock
-from services.errors import NotFound, ValidationError
+from services.errors import ValidationError
 from services.feedback import themes
+from services.lookup import id_of, load
 from services.practice import PracticeService
 from services.storage.db import SessionFactory
 
@@ -60,10 +64,15 @@ class FeedbackActions:
         self._clock = clock
         self._load_record = load_record
         self._practice = practice
+        if practice is not None:
+            # Ticking off "practise these" happens when the last of its cards is reviewed,
+            # inside that review's transaction (reading the list never writes).
+            practice.schedule.after_review.append(self._tick_off_practised)
 
     # ---- action items ---------------------------------------------------------
     def for_record(self, *, feedback_id: int) -> list[FeedbackAction]:
-        self._sync_practice_actions(feedback_id=feedback_id)
+        if not is_record_id(feedback_id):
+            return []
         with self._sessions() as s:
             return list(
                 s.exec(
@@ -78,56 +87,38 @@ class FeedbackActions:
 
     def add_actions(self, *, feedback_id: int, texts: Iterable[str]) -> list[FeedbackAction]:
         """Add items to a record's checklist; one already on it (same words) is not added twice."""
-        cleaned = [" ".join((t or "").split()) for t in texts]
-        if not cleaned or any(not t for t in cleaned):
+        texts = check("text", list[object], as_list(texts), "Write what you'd like to do, in a few words.")
+        if not texts:
             raise ValidationError.single("text", "Write what you'd like to do, in a few words.")
-        if any(len(t) > ACTION_MAX for t in cleaned):
-            raise ValidationError.single("text", f"Keep it short: under {ACTION_MAX} characters.")
+        cleaned = [FeedbackActionCreate(text=t).text for t in texts]
         with self._sessions() as s:
-            if s.get(Feedback, feedback_id) is None:
-                raise NotFound(f"feedback {feedback_id}")
-            existing = list(s.exec(select(FeedbackAction).where(FeedbackAction.feedback_id == feedback_id)))
-            known = {a.text.casefold(): a for a in existing}
-            fresh = [t for t in dict.fromkeys(cleaned) if t.casefold() not in known]
-            if len(existing) + len(fresh) > MAX_ACTIONS:
-                raise ValidationError.single(
-                    "text", f"A record holds up to {MAX_ACTIONS} actions. Tick some off first?"
-                )
-            position = max((a.position for a in existing), default=-1) + 1
-            now = self._clock.now()
-            added = []
-            for i, text in enumerate(fresh):
-                item = FeedbackAction(feedback_id=feedback_id, text=text, position=position + i, created_at=now)
-                s.add(item)
-                added.append(item)
+            items = self._add_in(s, feedback_id, cleaned)
             s.commit()
-            for item in added:
+            for item in items:
                 s.refresh(item)
-            return [known.get(t.casefold()) or next(a for a in added if a.text == t) for t in dict.fromkeys(cleaned)]
+            return items
 
     def set_action_done(self, *, action_id: int, done: bool, on: date | None = None) -> FeedbackAction:
+        done = check("done", bool, done)
+        day = check("done_on", Day | None, on)
         with self._sessions() as s:
-            item = s.get(FeedbackAction, action_id)
-            if item is None:
-                raise NotFound(f"action {action_id}")
+            item = load(s, FeedbackAction, action_id, "action")
             item.done = done
-            item.done_on = (on or self._clock.today()) if done else None
+            item.done_on = (day or self._clock.today()) if done else None
             s.commit()
             return item
 
     def edit_action(self, *, action_id: int, text: str) -> FeedbackAction:
-        text = " ".join((text or "").split())
-        if not text or len(text) > ACTION_MAX:
-            raise ValidationError.single("text", f"Write it in a few words (under {ACTION_MAX} characters).")
+        cleaned = FeedbackActionCreate(text=text).text
         with self._sessions() as s:
-            item = s.get(FeedbackAction, action_id)
-            if item is None:
-                raise NotFound(f"action {action_id}")
-            item.text = text
+            item = load(s, FeedbackAction, action_id, "action")
+            item.text = cleaned
             s.commit()
             return item
 
     def delete_action(self, *, action_id: int) -> None:
+        if not is_record_id(action_id):
+            return
         with self._sessions() as s:
             item = s.get(FeedbackAction, action_id)
             if item is not None:
@@ -136,16 +127,16 @@ class FeedbackActions:
 
     def open_actions(self, *, limit: int = 20) -> list[OpenAction]:
         """Unticked items across all feedback, newest record first."""
-        self._sync_practice_actions()
+        limit = max(0, min(check("limit", int, limit), 200))
         with self._sessions() as s:
             rows = s.exec(
-                select(FeedbackAction.id, FeedbackAction.text, Feedback.id, Feedback.company, Feedback.role)
-                .join(Feedback, Feedback.id == FeedbackAction.feedback_id)
+                select(FeedbackAction, Feedback)
+                .join(Feedback, col(Feedback.id) == col(FeedbackAction.feedback_id))
                 .where(FeedbackAction.done == False)  # noqa: E712
                 .order_by(col(Feedback.rejected_on).desc(), col(FeedbackAction.position))
                 .limit(limit)
             ).all()
-        return [OpenAction(*row) for row in rows]
+        return [OpenAction(id_of(a), a.text, id_of(f), f.company, f.role) for a, f in rows]
 
     def open_action_count(self) -> int:
         with self._sessions() as s:
@@ -164,7 +155,71 @@ class FeedbackActions:
 
     def practice_note(self, *, feedback_id: int) -> str:
         """The note a new card carries: where it came from, and what they said."""
-        record = self._load_record(feedback_id)
+        return self._note_for(self._load_record(feedback_id))
+
+    def turn_into_practice(self, *, feedback_id: int, questions: Iterable[str]) -> list[int]:
+        """Create practice cards from feedback, in one transaction; returns their ids.
+
+        Adds (or reuses and reopens) one action item, "Practise the new cards…",
+        which is ticked off once every linked card has been reviewed.
+        """
+        if self._practice is None:
+            raise ValidationError.single("questions", "The practice deck isn't available.")
+        asked = check("questions", list[Text], as_list(questions), "Pick or write the questions as plain text.")
+        asked = [q.strip() for q in asked if q.strip()]
+        if not asked:
+            raise ValidationError.single("questions", "Pick or write at least one question to practise.")
+        if len(asked) > MAX_CARDS_AT_ONCE:
+            raise ValidationError.single("questions", f"Up to {MAX_CARDS_AT_ONCE} at a time keeps it doable.")
+        deck = self._practice.deck
+        with self._sessions() as s:
+            record = load(s, Feedback, feedback_id, "feedback")
+            category = PRACTICE_CATEGORY.get(record.theme or "", "behavioral")
+            tags = ["feedback", *([record.theme] if record.theme else [])]
+            try:
+                shapes = [PracticeCardCreate(question=q, category=category, tags=tags, notes=self._note_for(record))
+                          for q in asked]
+            except ValidationError as exc:  # the card's question is what the person wrote
+                raise ValidationError.single("questions", next(iter(exc.errors.values()))) from None
+            cards = [deck.new_card(shape) for shape in shapes]
+            s.add_all(cards)
+            (action,) = self._add_in(s, record.id, ["Practise the questions made from this feedback"])
+            action.done, action.done_on = False, None  # new cards to practise: the item is open again
+            s.flush()
+            for card in cards:
+                s.add(FeedbackPracticeCard(feedback_id=id_of(record), card_id=id_of(card), action_id=action.id))
+            s.commit()
+            return [card.id for card in cards if card.id is not None]
+
+    def practice_card_ids(self, *, feedback_id: int) -> list[int]:
+        if not is_record_id(feedback_id):
+            return []
+        with self._sessions() as s:
+            return list(
+                s.exec(select(FeedbackPracticeCard.card_id).where(FeedbackPracticeCard.feedback_id == feedback_id))
+            )
+
+    # ---- internals --------------------------------------------------------------------
+    def _add_in(self, s: Session, feedback_id: object, texts: list[str]) -> list[FeedbackAction]:
+        """The items for `texts` on a record, new ones added in the caller's transaction."""
+        record = load(s, Feedback, feedback_id, "feedback")
+        existing = list(s.exec(select(FeedbackAction).where(FeedbackAction.feedback_id == record.id)))
+        known = {a.text.casefold(): a for a in existing}
+        wanted = list(dict.fromkeys(texts))
+        fresh = [t for t in wanted if t.casefold() not in known]
+        if len(existing) + len(fresh) > MAX_ACTIONS:
+            raise ValidationError.single("text", f"A record holds up to {MAX_ACTIONS} actions. Tick some off first?")
+        position = max((a.position for a in existing), default=-1) + 1
+        now = self._clock.now()
+        for i, text in enumerate(fresh):
+            item = FeedbackAction(feedback_id=id_of(record), text=text, position=position + i, created_at=now)
+            s.add(item)
+            known[text.casefold()] = item
+        s.flush()
+        return [known[t.casefold()] for t in wanted]
+
+    @staticmethod
+    def _note_for(record: Feedback) -> str:
         where = " at ".join(x for x in (record.role, record.company) if x) or "a past application"
         note = f"From feedback on {where} ({record.rejected_on:%d %b %Y})."
         if record.what_they_said:
@@ -175,64 +230,22 @@ class FeedbackActions:
             note += f"\nAim for: {guide.fixes[0]}"
         return note
 
-    def turn_into_practice(self, *, feedback_id: int, questions: Iterable[str]) -> list[int]:
-        """Create practice cards from feedback; returns their ids.
-
-        Adds (or reuses) one action item, "Practise the new cards…", which is
-        ticked off on its own once every linked card has been reviewed.
-        """
-        if self._practice is None:
-            raise ValidationError.single("questions", "The practice deck isn't available.")
-        asked = [q.strip() for q in questions if q and q.strip()]
-        if not asked:
-            raise ValidationError.single("questions", "Pick or write at least one question to practise.")
-        if len(asked) > MAX_CARDS_AT_ONCE:
-            raise ValidationError.single("questions", f"Up to {MAX_CARDS_AT_ONCE} at a time keeps it doable.")
-        record = self._load_record(feedback_id)
-        note = self.practice_note(feedback_id=feedback_id)
-        category = PRACTICE_CATEGORY.get(record.theme or "", "behavioral")
-        tags = ["feedback", *([record.theme] if record.theme else [])]
-        card_ids = [self._practice.deck.create_card(question=q, category=category, tags=tags, notes=note).id for q in asked]
-        action = self.add_action(feedback_id=feedback_id, text="Practise the questions made from this feedback")
-        with self._sessions() as s:
-            if action.done:  # new cards to practise: the item is open again
-                item = s.get(FeedbackAction, action.id)
-                item.done, item.done_on = False, None
-            for card_id in card_ids:
-                s.add(FeedbackPracticeCard(feedback_id=feedback_id, card_id=card_id, action_id=action.id))
-            s.commit()
-        return card_ids
-
-    def practice_card_ids(self, *, feedback_id: int) -> list[int]:
-        with self._sessions() as s:
-            return list(
-                s.exec(select(FeedbackPracticeCard.card_id).where(FeedbackPracticeCard.feedback_id == feedback_id))
+    def _tick_off_practised(self, s: Session, card_id: int) -> None:
+        """After a review (in its transaction): tick off open "practise these" items whose
+        cards have now all been reviewed at least once."""
+        open_items = s.exec(
+            select(FeedbackAction)
+            .join(FeedbackPracticeCard, col(FeedbackPracticeCard.action_id) == col(FeedbackAction.id))
+            .where(FeedbackPracticeCard.card_id == card_id, FeedbackAction.done == False)  # noqa: E712
+        ).all()
+        for item in open_items:
+            unpractised = s.scalar(
+                select(func.count())
+                .select_from(FeedbackPracticeCard)
+                .where(
+                    FeedbackPracticeCard.action_id == item.id,
+                    ~exists().where(col(PracticeReview.card_id) == col(FeedbackPracticeCard.card_id)),
+                )
             )
-
-    def _sync_practice_actions(self, *, feedback_id: int | None = None) -> int:
-        """Tick off open "practise these" items whose cards have all been reviewed; returns how many."""
-        if self._practice is None:
-            return 0
-        query = (
-            select(FeedbackPracticeCard.action_id, FeedbackPracticeCard.card_id)
-            .join(FeedbackAction, FeedbackAction.id == FeedbackPracticeCard.action_id)
-            .where(FeedbackAction.done == False)  # noqa: E712
-        )
-        if feedback_id is not None:
-            query = query.where(FeedbackPracticeCard.feedback_id == feedback_id)
-        with self._sessions() as s:
-            links = s.exec(query).all()
-        if not links:
-            return 0
-        reviews = self._practice.schedule.review_counts(card_ids=[card for _, card in links])
-        by_action: dict[int, list[int]] = {}
-        for action_id, card_id in links:
-            by_action.setdefault(action_id, []).append(card_id)
-        done = [a for a, cards in by_action.items() if all(reviews.get(c, 0) > 0 for c in cards)]
-        if done:
-            today = self._clock.today()
-            with self._sessions() as s:
-                for item in s.exec(select(FeedbackAction).where(col(FeedbackAction.id).in_(done))):
-                    item.done, item.done_on = True, today
-                s.commit()
-        return len(done)
+            if not unpractised:
+                item.done, item.done_on = True, self._clock.today()

@@ -14,7 +14,9 @@ from sqlmodel import col, select
 
 from models import Feedback, FeedbackAction
 from models.feedback import REQUEST_STATUSES
+from models.search import FeedbackSearch
 from services.feedback import themes
+from services.lookup import id_of
 from services.storage.db import SessionFactory
 
 
@@ -61,36 +63,37 @@ class FeedbackQueries:
     # ---- lists and counts ---------------------------------------------------------
     def list_feedback(self, *, status: str | None = None, limit: int = 50, offset: int = 0) -> list[FeedbackRow]:
         """Newest rejection first, a page at a time, with each record's open action count."""
+        f = FeedbackSearch(status=status, limit=limit, offset=offset)
         open_actions = (
-            select(FeedbackAction.feedback_id, func.count().label("n"))
+            select(col(FeedbackAction.feedback_id), func.count().label("n"))
             .where(FeedbackAction.done == False)  # noqa: E712  (SQL, not Python truthiness)
-            .group_by(FeedbackAction.feedback_id)
+            .group_by(col(FeedbackAction.feedback_id))
             .subquery()
         )
         query = (
             select(Feedback, func.coalesce(open_actions.c.n, 0))
             .outerjoin(open_actions, open_actions.c.feedback_id == Feedback.id)
             .order_by(col(Feedback.rejected_on).desc(), col(Feedback.id).desc())
-            .offset(offset)
-            .limit(limit)
+            .offset(f.offset)
+            .limit(f.limit)
         )
-        if status is not None:
-            query = query.where(Feedback.status == status)
+        if f.status is not None:
+            query = query.where(Feedback.status == f.status)
         with self._sessions() as s:
             return [
                 FeedbackRow(
-                    f.id,
-                    f.company,
-                    f.role,
-                    f.status,
-                    f.asked_on,
-                    f.received_on,
-                    f.rejected_on,
-                    f.theme,
+                    id_of(row),
+                    row.company,
+                    row.role,
+                    row.status,
+                    row.asked_on,
+                    row.received_on,
+                    row.rejected_on,
+                    row.theme,
                     n,
-                    f.application_id,
+                    row.application_id,
                 )
-                for f, n in s.exec(query)
+                for row, n in s.exec(query)
             ]
 
     def status_counts(self) -> dict[str, int]:
@@ -108,7 +111,7 @@ class FeedbackQueries:
             total = s.scalar(
                 select(func.count())
                 .select_from(Feedback)
-                .where(or_(col(Feedback.theme).is_not(None), Feedback.status == "received"))
+                .where(or_(col(Feedback.theme).is_not(None), col(Feedback.status) == "received"))
             )
         counts = [ThemeCount(t, n, total or 0) for t, n in rows if t in themes.GUIDES]
         return sorted(counts, key=lambda c: (-c.count, themes.THEME_KEYS.index(c.theme)))

@@ -6,11 +6,10 @@ names (accents, emoji, quotes) and easy to reword.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 from urllib.parse import quote
 
+from models.shapes import one_line
 from services.errors import ValidationError
 
 MAX_NAME_CHARS = 200
@@ -30,8 +29,7 @@ class RequestMessage:
 
 def clean_name(value: str | None) -> str:
     """One line, no control characters, single spaces; letters of any kind kept."""
-    text = "".join(" " if unicodedata.category(ch).startswith("C") else ch for ch in (value or ""))
-    return re.sub(r"\s+", " ", text).strip()
+    return one_line(value)
 
 
 def _validate(fields: dict[str, str]) -> None:

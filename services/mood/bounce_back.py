@@ -36,24 +36,32 @@ class BounceBackReport:
     recent_known: tuple[BounceBack, ...] = ()  # newest first: the newest `bars` known ones
 
 
-_Row = tuple[date, int | None, str, float | None, int | None]  # day, application, fallback label, usual, days
+BounceRow = tuple[date, int | None, str, float | None, int | None]  # day, application, fallback label, usual, days
 
 
 @dataclass(frozen=True)
-class _BounceCore:
-    """What a report costs to work out (cached); names are added per call."""
+class BounceCore:
+    """What a report costs to work out (MoodInsightsService caches it); names are added per call."""
 
-    shown: tuple[_Row, ...]
-    charted: tuple[_Row, ...]
+    shown: tuple[BounceRow, ...]
+    charted: tuple[BounceRow, ...]
     trend: str | None
     total: int
     known_count: int
     average_days: float | None
 
 
-def mean_or_none(values: list[float]) -> float | None:
+def mean_or_none(values: list[float] | list[int]) -> float | None:
     return sum(values) / len(values) if values else None
 
+
+def _shift(day: date, days: int) -> date:
+    """`day` moved by `days`, held at the calendar's ends: a day saved before dates were
+    checked (year 1, say) must not break the whole report."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return date.min if days < 0 else date.max
 
 
 def bounce_back_days(
@@ -65,13 +73,13 @@ def bounce_back_days(
     the 30 days before; the bounce-back is the first logged day from the rejection
     on whose mood reaches it (0 = the same day).
     """
-    start = bisect.bisect_left(days, rejected_on - timedelta(days=BASELINE_DAYS))
+    start = bisect.bisect_left(days, _shift(rejected_on, -BASELINE_DAYS))
     at = bisect.bisect_left(days, rejected_on)
     before = moods[start:at]
     if len(before) < MIN_BASELINE_DAYS:
         return None, None
     usual = statistics.median(before)
-    horizon = min(today, rejected_on + timedelta(days=RECOVERY_HORIZON_DAYS))
+    horizon = min(today, _shift(rejected_on, RECOVERY_HORIZON_DAYS))
     for i in range(at, len(days)):
         if days[i] > horizon:
             break
@@ -85,7 +93,7 @@ def trend_of(durations: list[int]) -> str | None:
     if len(durations) < 4:
         return None
     half = len(durations) // 2
-    earlier, later = mean_or_none(durations[:half]), mean_or_none(durations[-half:])
+    earlier, later = sum(durations[:half]) / half, sum(durations[-half:]) / half
     if later <= earlier - 1 and later < earlier * 0.8:
         return "shorter"
     if later >= earlier + 1 and later > earlier * 1.25:

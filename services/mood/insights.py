@@ -7,12 +7,13 @@ views word it that way. A comparison is only "ready" with at least
 
 Bounce-backs grow with every "no" (thousands after a long search), so the report
 is worked out per rejection *day*, builds only the items a screen shows, and is
-cached until today or the data it reads changes (see `_change_markers`).
+cached until the day or the database changes (`data_version`, a commit counter).
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -20,12 +21,11 @@ from sqlalchemy import text
 from sqlmodel import Session
 
 from services.clock import Clock
-from services.mood import service as mood_service
 from services.mood.bounce_back import (
     BounceBack,
     BounceBackReport,
-    _BounceCore,
-    _Row,
+    BounceCore,
+    BounceRow,
     bounce_back_days,
     mean_or_none,
     trend_of,
@@ -51,7 +51,7 @@ class Comparison:
 
     @property
     def difference(self) -> float | None:
-        if not self.ready:
+        if not self.ready or self.with_average is None or self.without_average is None:
             return None
         return self.with_average - self.without_average
 
@@ -64,22 +64,23 @@ def compare(label: str, day_averages: dict[date, float], marked: set[date]) -> C
 
 
 class MoodInsightsService:
-    def __init__(self, sessions: SessionFactory, clock: Clock):
+    def __init__(self, sessions: SessionFactory, clock: Clock, *, data_version: Callable[[], int]):
         self._sessions = sessions
         self._clock = clock
-        self._bounce_cache: tuple[tuple, _BounceCore] | None = None  # (key, core)
+        self._data_version = data_version  # Database.data_version: changes with every commit
+        self._bounce_cache: tuple[tuple[object, ...], BounceCore] | None = None  # (key, core)
 
     def self_care_comparisons(self, *, days: int = 365) -> list[Comparison]:
         """One comparison per activity used in the window; ready ones first, biggest gaps first."""
         start = self._clock.today() - timedelta(days=days - 1)
         with self._sessions() as s:
             averages = self._day_averages(s, start)
-            rows = s.exec(
+            rows = s.connection().execute(
                 text(
                     "SELECT DISTINCT a.name, e.day FROM mood_entry_activity a "
                     "JOIN mood_entry e ON e.id = a.entry_id WHERE e.day >= :start"
                 ),
-                params={"start": start.isoformat()},
+                {"start": start.isoformat()},
             ).all()
         marked: dict[str, set[date]] = {}
         for name, day in rows:
@@ -92,9 +93,9 @@ class MoodInsightsService:
         start = self._clock.today() - timedelta(days=days - 1)
         with self._sessions() as s:
             averages = self._day_averages(s, start)
-            rows = s.exec(
+            rows = s.connection().execute(
                 text("SELECT DISTINCT applied_on FROM application WHERE applied_on >= :start"),
-                params={"start": start.isoformat()},
+                {"start": start.isoformat()},
             ).all()
         return compare("applications", averages, {date.fromisoformat(str(r[0])) for r in rows})
 
@@ -106,9 +107,8 @@ class MoodInsightsService:
         today or the data changes; names are read afresh for the few items shown.
         """
         today = self._clock.today()
-        writes = mood_service.writes()  # read before the data: a write after it shows next time
+        key = (today, limit, bars, self._data_version())  # read before the data: a later write shows next time
         with self._sessions() as s:
-            key = (today, limit, bars, writes, *self._change_markers(s))
             cached = self._bounce_cache
             if cached is not None and cached[0] == key:
                 core = cached[1]
@@ -117,9 +117,9 @@ class MoodInsightsService:
                 self._bounce_cache = (key, core)
             names = self._application_labels(s, {r[1] for r in core.shown + core.charted if r[1] is not None})
 
-        def item(r: _Row) -> BounceBack:
+        def item(r: BounceRow) -> BounceBack:
             rejected_on, app_id, fallback, usual, took = r
-            return BounceBack(rejected_on, names.get(app_id) or fallback, app_id, usual, took)
+            return BounceBack(rejected_on, (names.get(app_id) if app_id else None) or fallback, app_id, usual, took)
 
         return BounceBackReport(
             items=tuple(item(r) for r in core.shown),
@@ -130,9 +130,9 @@ class MoodInsightsService:
             recent_known=tuple(item(r) for r in core.charted),
         )
 
-    def _bounce_core(self, s: Session, today: date, limit: int | None, bars: int) -> _BounceCore:
+    def _bounce_core(self, s: Session, today: date, limit: int | None, bars: int) -> BounceCore:
         rejections = self._rejections(s)
-        rows = s.exec(text("SELECT day, AVG(mood) FROM mood_entry GROUP BY day ORDER BY day")).all()
+        rows = s.connection().execute(text("SELECT day, AVG(mood) FROM mood_entry GROUP BY day ORDER BY day")).all()
         days = [date.fromisoformat(str(d)) for d, _ in rows]
         moods = [float(m) for _, m in rows]
         # Many rejections share a day (1,705 days for 7,373 after ten years): one answer per day.
@@ -147,7 +147,7 @@ class MoodInsightsService:
         newest = range(len(rejections) - 1, -1, -1)
         shown = newest if limit is None else newest[:limit]
         charted = [i for i in newest if durations[i] is not None][:bars]
-        return _BounceCore(
+        return BounceCore(
             shown=tuple((*rejections[i], *per_day[rejections[i][0]]) for i in shown),
             charted=tuple((*rejections[i], *per_day[rejections[i][0]]) for i in charted),
             trend=trend_of(known),
@@ -159,31 +159,11 @@ class MoodInsightsService:
     # ------------------------------------------------------------------ queries
     @staticmethod
     def _day_averages(s: Session, start: date) -> dict[date, float]:
-        rows = s.exec(
+        rows = s.connection().execute(
             text("SELECT day, AVG(mood) FROM mood_entry WHERE day >= :start GROUP BY day"),
-            params={"start": start.isoformat()},
+            {"start": start.isoformat()},
         ).all()
         return {date.fromisoformat(str(d)): float(m) for d, m in rows}
-
-    @staticmethod
-    def _change_markers(s: Session) -> tuple:
-        """Cheap values (indexes only) that change whenever the report's inputs do:
-        a mood entry or status change added or deleted (count; a new highest id), an
-        entry edited (its updated_at; edits within one clock tick are caught by
-        `mood.writes()`), an application added, deleted, edited or set to or from
-        rejected without a status change. Names are not cached at all."""
-        return tuple(
-            s.exec(
-                text(
-                    "SELECT (SELECT COUNT(*) FROM mood_entry), (SELECT MAX(id) FROM mood_entry), "
-                    "(SELECT MAX(updated_at) FROM mood_entry), "
-                    "(SELECT COUNT(*) FROM status_change), (SELECT MAX(id) FROM status_change), "
-                    "(SELECT COUNT(*) FROM application), (SELECT MAX(id) FROM application), "
-                    "(SELECT MAX(updated_at) FROM application), "
-                    "(SELECT COUNT(*) FROM application WHERE status = 'rejected')"
-                )
-            ).one()
-        )
 
     @staticmethod
     def _rejections(s: Session) -> list[tuple[date, int | None, str]]:
@@ -194,7 +174,7 @@ class MoodInsightsService:
         only for the items shown (`_application_labels`)."""
         # The first rejected status change per application (ix_status_change_status
         # covers it), then applications saved as rejected that have none.
-        tracked = s.exec(
+        tracked = s.connection().execute(
             text(
                 "SELECT sc.application_id, MIN(sc.changed_on) "
                 "FROM status_change sc JOIN application a ON a.id = sc.application_id "
@@ -218,7 +198,7 @@ class MoodInsightsService:
         for app_id, on in tracked:
             found[("app", app_id)] = (day_of(on), app_id, "An application")
         tracked_days = {v[0] for v in found.values()}
-        marked = s.exec(
+        marked = s.connection().execute(
             text(
                 "SELECT MIN(e.day), e.application_id FROM mood_entry e "
                 "WHERE e.about_rejection = 1 GROUP BY COALESCE(e.application_id, -1), "
@@ -239,9 +219,9 @@ class MoodInsightsService:
         """'Company, role' of the given applications; those with neither are left out."""
         if not ids:
             return {}
-        rows = s.exec(
+        rows = s.connection().execute(
             text("SELECT id, company, role FROM application WHERE id IN (SELECT value FROM json_each(:ids))"),
-            params={"ids": json.dumps(sorted(ids))},
+            {"ids": json.dumps(sorted(ids))},
         ).all()
         labels = {i: ", ".join(p for p in (company, role) if p) for i, company, role in rows}
         return {i: label for i, label in labels.items() if label}

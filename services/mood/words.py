@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# One spelling per word; the entry shape uses it too.
+from models.mood import normalize_word as normalize_word
+
 MOOD_LABELS = {1: "very low", 2: "low", 3: "okay", 4: "good", 5: "great"}
 
 
@@ -101,8 +104,3 @@ BUILTIN_ACTIVITIES: tuple[str, ...] = (
 )
 
 FEELING, ACTIVITY = "feeling", "activity"
-
-
-def normalize_word(word: str) -> str:
-    """One spelling per word: trimmed, single-spaced, lower-case."""
-    return " ".join(str(word).split()).lower()

@@ -10,27 +10,22 @@ from dataclasses import dataclass
 from sqlalchemy import func, or_
 from sqlmodel import col, select
 
-from models.practice import NOTES_MAX, QUESTION_MAX, STAR_FIELD_MAX, PracticeCard
+from models.practice import (
+    CATEGORIES,
+    STAR_FIELDS,
+    PracticeCard,
+    PracticeCardCreate,
+    PracticeCardUpdate,
+    normalize_tags,
+)
+from models.search import CardSearch
+from models.shapes import Text, check
 from services.clock import Clock
-from services.errors import NotFound, ValidationError
+from services.lookup import like_pattern, load
 from services.storage.db import SessionFactory
 
-CATEGORIES: dict[str, str] = {
-    "behavioral": "Behavioral",
-    "motivation": "Motivation",
-    "strengths": "Strengths and weaknesses",
-    "teamwork": "Teamwork",
-    "conflict": "Conflict",
-    "failure": "Failure",
-    "leadership": "Leadership",
-    "pressure": "Pressure",
-    "career_goals": "Career goals",
-    "company": "About the company",
-    "other": "Other",
-}
-STAR_FIELDS = ("situation", "task", "action", "result")
-TAG_MAX = 40
-TAGS_MAX = 20
+__all__ = ["CATEGORIES", "PAGE_SIZE", "STAR_FIELDS", "CardPage", "Deck", "card_tags", "normalize_tags", "question_key"]
+
 PAGE_SIZE = 50
 
 
@@ -40,15 +35,6 @@ def card_tags(card: PracticeCard) -> list[str]:
     except ValueError:
         return []
     return [t for t in tags if isinstance(t, str)]
-
-
-def normalize_tags(tags: Iterable[str]) -> list[str]:
-    seen: list[str] = []
-    for raw in tags:
-        tag = " ".join(str(raw).strip().lower().lstrip("#").split())
-        if tag and tag not in seen:
-            seen.append(tag)
-    return seen
 
 
 def question_key(question: str) -> str:
@@ -69,32 +55,12 @@ class Deck:
         self._sessions = sessions
         self._clock = clock
 
-    def _validated(self, *, question: str, category: str, tags: list[str], fields: dict[str, str], notes: str) -> dict:
-        errors: dict[str, str] = {}
-        question = (question or "").strip()
-        if not question:
-            errors["question"] = "Write the question you want to practise."
-        elif len(question) > QUESTION_MAX:
-            errors["question"] = f"Please keep the question under {QUESTION_MAX} characters (it has {len(question)})."
-        if category not in CATEGORIES:
-            errors["category"] = "Pick one of the categories."
-        for name, value in fields.items():
-            if len(value or "") > STAR_FIELD_MAX:
-                errors[name] = f"That's a long one: please keep it under {STAR_FIELD_MAX:,} characters."
-        if len(notes or "") > NOTES_MAX:
-            errors["notes"] = f"Notes can hold up to {NOTES_MAX:,} characters."
-        clean_tags = normalize_tags(tags)
-        if len(clean_tags) > TAGS_MAX or any(len(t) > TAG_MAX for t in clean_tags):
-            errors["tags"] = f"Up to {TAGS_MAX} tags, each under {TAG_MAX} characters."
-        if errors:
-            raise ValidationError(errors)
-        return {
-            "question": question,
-            "category": category,
-            "tags": json.dumps(clean_tags),
-            **{k: (v or "").strip() for k, v in fields.items()},
-            "notes": (notes or "").strip(),
-        }
+    def new_card(self, data: PracticeCardCreate) -> PracticeCard:
+        """The row for a checked card, not yet added (a caller may add several in one transaction)."""
+        now = self._clock.now()
+        values = data.model_dump()
+        values["tags"] = json.dumps(data.tags)
+        return PracticeCard(**values, due=now, created_at=now, updated_at=now)
 
     def create_card(
         self,
@@ -108,66 +74,43 @@ class Deck:
         result: str = "",
         notes: str = "",
     ) -> PracticeCard:
-        values = self._validated(
-            question=question,
-            category=category,
-            tags=list(tags),
-            fields={"situation": situation, "task": task, "action": action, "result": result},
-            notes=notes,
+        card = self.new_card(
+            PracticeCardCreate.parse(dict(question=question, category=category, tags=tags, situation=situation,
+                                          task=task, action=action, result=result, notes=notes))
         )
-        now = self._clock.now()
-        card = PracticeCard(**values, due=now, created_at=now, updated_at=now)
         with self._sessions() as s:
             s.add(card)
             s.commit()
             s.refresh(card)
         return card
 
-    def update_card(
-        self,
-        *,
-        card_id: int,
-        question: str | None = None,
-        category: str | None = None,
-        tags: Iterable[str] | None = None,
-        situation: str | None = None,
-        task: str | None = None,
-        action: str | None = None,
-        result: str | None = None,
-        notes: str | None = None,
-    ) -> PracticeCard:
+    def update_card(self, *, card_id: int, changes: PracticeCardUpdate) -> PracticeCard:
+        """Change the given fields (None leaves one as it is); the card it leaves is checked whole."""
+        given = {k: v for k, v in PracticeCardUpdate.recheck(changes).items() if v is not None}
         with self._sessions() as s:
-            card = s.get(PracticeCard, card_id)
-            if card is None:
-                raise NotFound(card_id)
-            given = {"situation": situation, "task": task, "action": action, "result": result}
-            values = self._validated(
-                question=card.question if question is None else question,
-                category=card.category if category is None else category,
-                tags=card_tags(card) if tags is None else list(tags),
-                fields={k: getattr(card, k) if v is None else v for k, v in given.items()},
-                notes=card.notes if notes is None else notes,
-            )
-            for key, value in values.items():
-                setattr(card, key, value)
-            card.updated_at = self._clock.now()
+            card = load(s, PracticeCard, card_id, "card")
+            self.apply(card, given)
             s.commit()
             s.refresh(card)
             return card
 
+    def apply(self, card: PracticeCard, given: dict[str, object]) -> None:
+        """Set checked changes on a loaded card (inside the caller's transaction)."""
+        current = {f: getattr(card, f) for f in ("question", "category", *STAR_FIELDS, "notes")}
+        data = PracticeCardCreate.parse({**current, "tags": card_tags(card), **given})
+        for key, value in data.model_dump().items():
+            setattr(card, key, json.dumps(value) if key == "tags" else value)
+        card.updated_at = self._clock.now()
+
     def get_card(self, *, card_id: int) -> PracticeCard:
         with self._sessions() as s:
-            card = s.get(PracticeCard, card_id)
-            if card is None:
-                raise NotFound(card_id)
-            return card
+            return load(s, PracticeCard, card_id, "card")
 
     def archive_card(self, *, card_id: int, archived: bool = True) -> PracticeCard:
         """Archived cards leave practice and the list but keep their answer and history."""
+        archived = check("archived", bool, archived)
         with self._sessions() as s:
-            card = s.get(PracticeCard, card_id)
-            if card is None:
-                raise NotFound(card_id)
+            card = load(s, PracticeCard, card_id, "card")
             card.archived, card.updated_at = archived, self._clock.now()
             s.commit()
             s.refresh(card)
@@ -176,10 +119,7 @@ class Deck:
     def delete_card(self, *, card_id: int) -> None:
         """Deletes the card and its review history (the FK cascades)."""
         with self._sessions() as s:
-            card = s.get(PracticeCard, card_id)
-            if card is None:
-                raise NotFound(card_id)
-            s.delete(card)
+            s.delete(load(s, PracticeCard, card_id, "card"))
             s.commit()
 
     def list_cards(
@@ -192,28 +132,27 @@ class Deck:
         limit: int = PAGE_SIZE,
         offset: int = 0,
     ) -> CardPage:
-        query = select(PracticeCard).where(PracticeCard.archived == archived)
-        if category:
-            query = query.where(PracticeCard.category == category)
-        if tag:
-            query = query.where(col(PracticeCard.tags).contains(json.dumps(tag.strip().lower())))
-        words = search.strip().split()
-        for word in words:
-            like = f"%{word}%"
+        f = CardSearch(search=search, category=category, tag=tag, archived=archived, limit=limit, offset=offset)
+        query = select(PracticeCard).where(PracticeCard.archived == f.archived)
+        if f.category:
+            query = query.where(PracticeCard.category == f.category)
+        if f.tag:
+            query = query.where(col(PracticeCard.tags).contains(json.dumps(f.tag.strip().lower())))
+        for word in f.search.split():
+            like = like_pattern(word)
             query = query.where(
                 or_(
-                    col(PracticeCard.question).ilike(like),
-                    col(PracticeCard.tags).ilike(like),
-                    col(PracticeCard.notes).ilike(like),
-                    *(col(getattr(PracticeCard, f)).ilike(like) for f in STAR_FIELDS),
+                    *(col(getattr(PracticeCard, name)).ilike(like, escape="\\")
+                      for name in ("question", "tags", "notes", *STAR_FIELDS))
                 )
             )
-        query = query.order_by(col(PracticeCard.id)).offset(offset).limit(limit + 1)
+        query = query.order_by(col(PracticeCard.id)).offset(f.offset).limit(f.limit + 1)
         with self._sessions() as s:
             cards = list(s.exec(query).all())
-        return CardPage(cards=cards[:limit], has_more=len(cards) > limit)
+        return CardPage(cards=cards[: f.limit], has_more=len(cards) > f.limit)
 
     def card_count(self, *, archived: bool = False) -> int:
+        archived = check("archived", bool, archived)
         with self._sessions() as s:
             return s.exec(select(func.count()).where(PracticeCard.archived == archived)).one()
 
@@ -230,10 +169,10 @@ class Deck:
 
     def duplicates_of(self, *, question: str, exclude_id: int | None = None) -> list[PracticeCard]:
         """Cards asking the same question (allowed, but worth flagging)."""
-        key = question_key(question)
+        key = question_key(check("question", Text, question))
         if not key:
             return []
         with self._sessions() as s:
             rows = s.exec(select(PracticeCard.id, PracticeCard.question)).all()
-            ids = [i for i, q in rows if i != exclude_id and question_key(q) == key]
-            return [s.get(PracticeCard, i) for i in ids]
+            ids = {i for i, q in rows if i != exclude_id and question_key(q) == key}
+            return list(s.exec(select(PracticeCard).where(col(PracticeCard.id).in_(ids)).order_by(col(PracticeCard.id))))

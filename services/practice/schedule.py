@@ -10,18 +10,20 @@ interval shown on a button is exactly the one the card gets.
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
 from fsrs import Card, Rating, Scheduler, State
 from sqlalchemy import func
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from models.practice import NOTES_MAX, PracticeCard, PracticeReview
+from models.shapes import Text, check
 from services.clock import Clock
-from services.errors import NotFound, ValidationError
+from services.errors import ValidationError
+from services.lookup import id_of, load
 from services.practice.deck import Deck
-from services.practice.starter import StarterDeck
 from services.settings import SettingsService
 from services.storage.db import SessionFactory
 
@@ -32,6 +34,7 @@ NEW_PER_DAY_KEY = "practice.new_per_day"
 NEW_PER_DAY_DEFAULT = 10
 NEW_PER_DAY_MAX = 200
 MODES = ("practice", "mock")
+MAX_DURATION_MS = 24 * 3600 * 1000
 
 
 def to_fsrs(card: PracticeCard) -> Card:
@@ -83,14 +86,14 @@ class IntervalPreview:
 class Schedule:
     """When each card comes back: FSRS state, reviews, what is due today, mock picks."""
 
-    def __init__(
-        self, sessions: SessionFactory, clock: Clock, settings: SettingsService, deck: Deck, starter: StarterDeck
-    ):
+    def __init__(self, sessions: SessionFactory, clock: Clock, settings: SettingsService, deck: Deck):
         self._sessions = sessions
         self._clock = clock
         self._settings = settings
         self._deck = deck
-        self._starter = starter
+        # Run inside every review's transaction, e.g. feedback ticks off the action item
+        # whose cards have now all been practised. Called as hook(session, card_id).
+        self.after_review: list[Callable[[Session, int], None]] = []
 
     # -- the local day -------------------------------------------------------
     def _day_bounds(self, day: date) -> tuple[datetime, datetime]:
@@ -108,7 +111,7 @@ class Schedule:
         return value if isinstance(value, int) and 0 <= value <= NEW_PER_DAY_MAX else NEW_PER_DAY_DEFAULT
 
     def set_new_per_day(self, *, limit: int) -> None:
-        if not isinstance(limit, int) or not 0 <= limit <= NEW_PER_DAY_MAX:
+        if isinstance(limit, bool) or not isinstance(limit, int) or not 0 <= limit <= NEW_PER_DAY_MAX:
             raise ValidationError.single("new_per_day", f"Choose a number from 0 to {NEW_PER_DAY_MAX}.")
         self._settings.set(NEW_PER_DAY_KEY, limit)
 
@@ -127,7 +130,6 @@ class Schedule:
 
     def due_count(self) -> int:
         """Cards to practise today (before the end of the user's local day)."""
-        self._starter.ensure_starter_deck()
         limit = self.new_per_day()  # read first: one session at a time
         with self._sessions() as s:
             due, new, allowed = self._due_parts(s, limit)
@@ -135,7 +137,6 @@ class Schedule:
 
     def due_queue(self) -> list[int]:
         """Card ids for today's session: reviews first (most overdue first), then new cards."""
-        self._starter.ensure_starter_deck()
         _, end = self._day_bounds(self._clock.today())
         limit = self.new_per_day()
         with self._sessions() as s:
@@ -174,40 +175,50 @@ class Schedule:
     def review_card(
         self, *, card_id: int, rating: int, duration_ms: int | None = None, mode: str = "practice"
     ) -> PracticeCard:
-        """Rate a card (1 Again .. 4 Easy): FSRS schedules it, the review is kept."""
-        if rating not in (1, 2, 3, 4):
-            raise ValidationError.single("rating", "Rate with Again, Hard, Good or Easy.")
-        if mode not in MODES:
-            raise ValidationError.single("mode", "Unknown practice mode.")
-        if duration_ms is not None and duration_ms < 0:
-            duration_ms = None
-        now = self._now_utc()
+        """Rate a card (1 Again .. 4 Easy): FSRS schedules it, the review is kept, and the
+        `after_review` hooks run in the same transaction."""
         with self._sessions() as s:
-            card = s.get(PracticeCard, card_id)
-            if card is None:
-                raise NotFound(card_id)
-            before = to_fsrs(card)
-            after, _log = SCHEDULER.review_card(before, Rating(rating), review_datetime=now)
-            card.state, card.step = int(after.state), after.step
-            card.stability, card.difficulty = after.stability, after.difficulty
-            card.due, card.last_review = after.due, after.last_review
-            if card.first_reviewed_on is None:
-                card.first_reviewed_on = self._clock.today()
-            card.updated_at = self._clock.now()
-            s.add(
-                PracticeReview(
-                    card_id=card_id,
-                    rating=rating,
-                    state_before=int(before.state) if before.last_review else 0,
-                    reviewed_at=now,
-                    reviewed_on=self._clock.today(),
-                    duration_ms=duration_ms,
-                    mode=mode,
-                )
-            )
+            card = self.review_in(s, card_id=card_id, rating=rating, duration_ms=duration_ms, mode=mode)
             s.commit()
             s.refresh(card)
             return card
+
+    def review_in(
+        self, s: Session, *, card_id: int, rating: int, duration_ms: int | None = None, mode: str = "practice"
+    ) -> PracticeCard:
+        """The review's writes, inside the caller's transaction (which commits)."""
+        if isinstance(rating, bool) or rating not in (1, 2, 3, 4):
+            raise ValidationError.single("rating", "Rate with Again, Hard, Good or Easy.")
+        if not isinstance(mode, str) or mode not in MODES:
+            raise ValidationError.single("mode", "Unknown practice mode.")
+        duration_ms = check("duration_ms", int | None, duration_ms)
+        if duration_ms is not None and not 0 <= duration_ms <= MAX_DURATION_MS:
+            duration_ms = None  # a clock that jumped; the review itself still counts
+        now = self._now_utc()
+        card = load(s, PracticeCard, card_id, "card")
+        before = to_fsrs(card)
+        after, _log = SCHEDULER.review_card(before, Rating(rating), review_datetime=now)
+        card.state, card.step = int(after.state), after.step
+        card.stability, card.difficulty = after.stability, after.difficulty
+        card.due, card.last_review = after.due, after.last_review
+        if card.first_reviewed_on is None:
+            card.first_reviewed_on = self._clock.today()
+        card.updated_at = self._clock.now()
+        s.add(
+            PracticeReview(
+                card_id=id_of(card),
+                rating=rating,
+                state_before=int(before.state) if before.last_review else 0,
+                reviewed_at=now,
+                reviewed_on=self._clock.today(),
+                duration_ms=duration_ms,
+                mode=mode,
+            )
+        )
+        s.flush()
+        for hook in self.after_review:
+            hook(s, card_id)
+        return card
 
     def reviews_of(self, *, card_id: int) -> list[PracticeReview]:
         with self._sessions() as s:
@@ -226,7 +237,7 @@ class Schedule:
                 rows = s.exec(
                     select(PracticeReview.card_id, func.count())
                     .where(col(PracticeReview.card_id).in_(chunk))
-                    .group_by(PracticeReview.card_id)
+                    .group_by(col(PracticeReview.card_id))
                 ).all()
                 counts.update(dict(rows))
         return counts
@@ -245,23 +256,28 @@ class Schedule:
         self, *, count: int, category: str | None = None, rng: random.Random | None = None
     ) -> list[PracticeCard]:
         """`count` random live questions, optionally from one category."""
-        self._starter.ensure_starter_deck()
+        count = check("count", int, count)
+        category = check("category", Text | None, category)
         query = select(PracticeCard.id).where(PracticeCard.archived == False)  # noqa: E712
         if category:
             query = query.where(PracticeCard.category == category)
         with self._sessions() as s:
-            ids = list(s.exec(query).all())
+            ids = [i for i in s.exec(query).all() if i is not None]
             chosen = (rng or random.Random()).sample(ids, min(max(count, 0), len(ids)))
-            return [s.get(PracticeCard, i) for i in chosen]
+            return [load(s, PracticeCard, i, "card") for i in chosen]
 
     def record_mock_answer(self, *, card_id: int, hard: bool, note: str = "", duration_ms: int | None = None) -> None:
-        """A hard question is rated Again (back soon); a note is added to the card's notes."""
-        note = note.strip()
-        if note:
-            card = self._deck.get_card(card_id=card_id)
-            stamp = self._clock.today().strftime("%d %b %Y")
-            line = f"Mock interview, {stamp}: {note}"
-            merged = f"{card.notes}\n\n{line}".strip() if card.notes else line
-            self._deck.update_card(card_id=card_id, notes=merged[-NOTES_MAX:])
-        if hard:
-            self.review_card(card_id=card_id, rating=int(Rating.Again), duration_ms=duration_ms, mode="mock")
+        """A hard question is rated Again (back soon); a note is added to the card's notes.
+        Both land together or not at all."""
+        hard = check("hard", bool, hard)
+        note = check("note", Text, note, "Please write the note as plain text.").strip()
+        with self._sessions() as s:
+            card = load(s, PracticeCard, card_id, "card")
+            if note:
+                stamp = self._clock.today().strftime("%d %b %Y")
+                line = f"Mock interview, {stamp}: {note}"
+                merged = f"{card.notes}\n\n{line}".strip() if card.notes else line
+                self._deck.apply(card, {"notes": merged[-NOTES_MAX:]})
+            if hard:
+                self.review_in(s, card_id=card_id, rating=int(Rating.Again), duration_ms=duration_ms, mode="mock")
+            s.commit()

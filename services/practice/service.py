@@ -31,7 +31,7 @@ class PracticeService:
         settings = settings or SettingsService(sessions, clock)
         self.deck = Deck(sessions, clock)
         self.starter = StarterDeck(sessions, clock, settings, starter_path)
-        self.schedule = Schedule(sessions, clock, settings, self.deck, self.starter)
+        self.schedule = Schedule(sessions, clock, settings, self.deck)
         self.stats = Stats(sessions, clock, self.schedule)
 
     def attention_items(self, today: date) -> list[AttentionItem]:

@@ -100,7 +100,11 @@ class StarterDeck:
         self.notice: str | None = None  # the last problem, for the Practice screen
 
     def ensure_starter_deck(self) -> StarterResult:
-        """Add the starter deck the first time only, so deleted cards stay deleted."""
+        """Add the starter deck the first time only, so deleted cards stay deleted.
+
+        An explicit first-run action (views/app.py calls it at start), never a side
+        effect of reading: due counts and stats only read.
+        """
         if self._checked:
             return StarterResult(0)
         if self._settings.get(SEEDED_KEY, False):
@@ -108,16 +112,11 @@ class StarterDeck:
             return StarterResult(0)
         result = self._add_starter(only_missing=False)
         self._checked = True  # once per start; a broken file is retried next time
-        if result.ok:
-            self._settings.set(SEEDED_KEY, True)
         return result
 
     def restore_starter_deck(self) -> StarterResult:
         """Bring back starter questions that were deleted (archived ones stay archived)."""
-        result = self._add_starter(only_missing=True)
-        if result.ok:
-            self._settings.set(SEEDED_KEY, True)
-        return result
+        return self._add_starter(only_missing=True)
 
     def _add_starter(self, *, only_missing: bool) -> StarterResult:
         try:
@@ -149,6 +148,7 @@ class StarterDeck:
                 )
                 for q in fresh
             )
+            self._settings.put(s, SEEDED_KEY, True)  # with the cards: both land, or neither
             s.commit()
         if only_missing and not fresh:
             return StarterResult(0, None)

@@ -48,26 +48,26 @@ class Stats:
             scheduled = PracticeReview.state_before == 2  # Review state: the card was due, not new
             recalled, judged = s.exec(
                 select(
-                    func.sum(case((PracticeReview.rating > 1, 1), else_=0)),
+                    func.sum(case((col(PracticeReview.rating) > 1, 1), else_=0)),
                     func.count(),
                 ).where(PracticeReview.reviewed_on >= since, scheduled)
             ).one()
             per_day = dict(
                 s.exec(
-                    select(PracticeReview.reviewed_on, func.count())
+                    select(col(PracticeReview.reviewed_on), func.count())
                     .where(PracticeReview.reviewed_on >= chart_from)
-                    .group_by(PracticeReview.reviewed_on)
+                    .group_by(col(PracticeReview.reviewed_on))
                 ).all()
             )
             seen = col(PracticeCard.last_review).is_not(None)
-            live = PracticeCard.archived == False  # noqa: E712
+            live = col(PracticeCard.archived) == False  # noqa: E712
             mature = func.coalesce(PracticeCard.stability, 0) >= MATURE_STABILITY_DAYS
             new, practising, well_known, archived = s.exec(
                 select(
                     func.sum(case((live & col(PracticeCard.last_review).is_(None), 1), else_=0)),
                     func.sum(case((live & seen & ~mature, 1), else_=0)),
                     func.sum(case((live & seen & mature, 1), else_=0)),
-                    func.sum(case((PracticeCard.archived == True, 1), else_=0)),  # noqa: E712
+                    func.sum(case((col(PracticeCard.archived) == True, 1), else_=0)),  # noqa: E712
                 )
             ).one()
         days = [chart_from + timedelta(days=i) for i in range(CHART_DAYS)]

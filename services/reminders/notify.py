@@ -19,7 +19,8 @@ log = logging.getLogger(__name__)
 
 
 class Notifier(Protocol):
-    name: str
+    @property
+    def name(self) -> str: ...  # read-only, so ChainNotifier's computed name fits
 
     def notify(self, *, title: str, message: str) -> bool:
         """Show the notification; False if this backend could not."""

@@ -31,6 +31,20 @@ class Database:
     engine: Engine
     path: Path | None  # None for in-memory databases (tests)
     notices: list[str] = field(default_factory=list)  # told to the user once at start
+    commits: int = field(default=0, init=False)  # bumped by every commit through this engine
+
+    def __post_init__(self) -> None:
+        # A change counter for caches (see data_version). PRAGMA data_version can't serve:
+        # it is per connection and blind to the connection's own commits.
+        event.listen(self.engine, "commit", self._committed)
+
+    def _committed(self, _conn: object) -> None:
+        self.commits += 1
+
+    def data_version(self) -> int:
+        """Changes whenever something was committed through this app's database; a cache
+        keyed on it is never stale (the app is the file's only writer)."""
+        return self.commits
 
     def session(self) -> Session:
         # Detached objects stay readable after commit: views get plain values.

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
+from models.practice import PracticeCardUpdate
 from tests.e2e.helpers import DESKTOP, PHONE, nav, open_app, set_theme, shot, tap, wait_heading
 
 pytestmark = pytest.mark.e2e
@@ -159,14 +160,17 @@ def _seed(data_dir) -> None:
     clock = FixedClock(datetime(today.year, today.month, today.day, 8, 0, tzinfo=tz) - timedelta(days=14))
     services = AppServices(db, clock)
     practice = services.practice
+    practice.starter.ensure_starter_deck()  # as the app does at start
     practice.schedule.set_new_per_day(limit=4)
     first = practice.schedule.due_queue()[0]
     practice.deck.update_card(
         card_id=first,
-        situation=SITUATION,
-        task="Own the form validation and the error messages",
-        action="I paired with design each morning and tested with five users",
-        result=RESULT,
+        changes=PracticeCardUpdate(
+            situation=SITUATION,
+            task="Own the form validation and the error messages",
+            action="I paired with design each morning and tested with five users",
+            result=RESULT,
+        ),
     )
     for day in range(14):
         for i, card_id in enumerate(practice.schedule.due_queue()):

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import event
 
+from models.application import ApplicationUpdate
 from services.applications.service import ApplicationService
 from services.applications.wins import WinService
 from services.errors import NotFound, ValidationError
@@ -92,11 +93,11 @@ def test_unusual_text_is_stored_and_found_exactly(apps, clock, text):
 
 def test_edit_changes_only_given_fields(apps, clock):
     app = apps.add_application(applied_on=clock.today(), company="Acme", role="Analyst")
-    apps.update_application(application_id=app.id, changes={"role": "Senior analyst", "link": " https://x.test "})
+    apps.update_application(application_id=app.id, changes=ApplicationUpdate(role="Senior analyst", link=" https://x.test "))
     again = apps.get(application_id=app.id)
     assert (again.company, again.role, again.link) == ("Acme", "Senior analyst", "https://x.test")
     with pytest.raises(ValidationError):
-        apps.update_application(application_id=app.id, changes={"applied_on": clock.today() + timedelta(days=2)})
+        apps.update_application(application_id=app.id, changes=ApplicationUpdate(applied_on=clock.today() + timedelta(days=2)))
 
 
 def test_status_history_keeps_every_change_with_its_date(apps, wins, clock):

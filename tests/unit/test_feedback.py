@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from models.feedback import FeedbackUpdate
 from services.errors import NotFound, ValidationError
 from services.feedback.service import YOUR_NAME_KEY
 
@@ -65,7 +66,7 @@ def test_asking_marks_today_and_keeps_the_first_date(services, fb, clock):
 
 def test_received_needs_what_they_said(services, fb, clock):
     record = fb.start_for_application(application_id=rejected(services).id)
-    fb.update_feedback(feedback_id=record.id, changes={"what_they_said": ""})  # fine while not received
+    fb.update_feedback(feedback_id=record.id, changes=FeedbackUpdate(what_they_said=""))  # fine while not received
     with pytest.raises(ValidationError) as e:
         fb.mark_received(feedback_id=record.id, what_they_said="   ")
     assert "what_they_said" in e.value.errors
@@ -79,7 +80,7 @@ def test_received_needs_what_they_said(services, fb, clock):
         "examples",
     )
     with pytest.raises(ValidationError):
-        fb.update_feedback(feedback_id=record.id, changes={"what_they_said": ""})
+        fb.update_feedback(feedback_id=record.id, changes=FeedbackUpdate(what_they_said=""))
     assert fb.get(feedback_id=record.id).what_they_said == "More examples, please."
 
 
@@ -104,20 +105,23 @@ def test_limits_and_bad_fields(services, fb):
     with pytest.raises(ValidationError) as e:
         fb.update_feedback(
             feedback_id=record.id,
-            changes={"manager_name": "x" * 201, "reflection": "y" * 20_001, "theme": "vibes", "contact_email": "nope"},
+            changes=FeedbackUpdate(manager_name="x" * 201, reflection="y" * 20_001, theme="vibes", contact_email="nope"),
         )
     assert set(e.value.errors) == {"manager_name", "reflection", "theme", "contact_email"}
+    assert e.value.errors["manager_name"] == "Please keep this under 200 characters."
+    assert fb.get(feedback_id=record.id).manager_name is None, "nothing saved"
     long_ok = "word " * 3999
-    assert fb.update_feedback(feedback_id=record.id, changes={"reflection": long_ok}).reflection == long_ok.strip()
-    with pytest.raises(ValueError):
-        fb.update_feedback(feedback_id=record.id, changes={"status": "received"})
+    assert fb.update_feedback(feedback_id=record.id, changes=FeedbackUpdate(reflection=long_ok)).reflection == long_ok.strip()
+    with pytest.raises(ValidationError) as e:  # the status has its own actions
+        fb.update_feedback(feedback_id=record.id, changes=FeedbackUpdate(status="received"))
+    assert set(e.value.errors) == {"status"}
 
 
 def test_names_with_accents_emoji_and_quotes_reach_the_message(services, fb):
     app = rejected(services, company="Café “Zoë” & Co", role="Désigner 🚀")
     record = fb.start_for_application(application_id=app.id)
     fb.update_feedback(
-        feedback_id=record.id, changes={"manager_name": "José O'Brien", "contact_email": "jose@cafe.example"}
+        feedback_id=record.id, changes=FeedbackUpdate(manager_name="José O'Brien", contact_email="jose@cafe.example")
     )
     fb.set_your_name(name="Ana “Nana” Ñúñez")
     assert services.settings.get(YOUR_NAME_KEY) == "Ana “Nana” Ñúñez"

@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy import text
 
+from models.application import ApplicationUpdate
 from services.mood.insights import BounceBackReport, bounce_back_days, trend_of
 from tests.conftest import LOCAL_TZ
 from tests.unit.test_mood import add_application, at
@@ -197,7 +198,7 @@ def test_cache_sees_a_status_change_and_a_deleted_application(services, clock):
     services.applications.change_status(application_id=app_id, status="rejected", on=TODAY - timedelta(days=4))
     (item,) = services.mood_insights.bounce_backs().items
     assert (item.label, item.rejected_on, item.usual) == ("Initech, Designer", TODAY - timedelta(days=4), 3)
-    services.applications.update_application(application_id=app_id, changes={"company": "Initrode"})
+    services.applications.update_application(application_id=app_id, changes=ApplicationUpdate(company="Initrode"))
     assert services.mood_insights.bounce_backs().items[0].label == "Initrode, Designer"
     services.applications.delete_application(application_id=app_id)
     assert services.mood_insights.bounce_backs().items == ()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from models.practice import PracticeCardUpdate
 from services.errors import NotFound, ValidationError
 from services.practice.deck import card_tags
 from tests.unit.practice_fixtures import add_cards
@@ -62,11 +63,11 @@ def test_limits_are_inclusive(practice):
 
 def test_update_changes_only_what_is_given(practice):
     card = practice.deck.create_card(question="Old?", situation="keep", tags=["a"])
-    updated = practice.deck.update_card(card_id=card.id, question="New?", result="done")
+    updated = practice.deck.update_card(card_id=card.id, changes=PracticeCardUpdate(question="New?", result="done"))
     assert (updated.question, updated.situation, updated.result) == ("New?", "keep", "done")
     assert card_tags(updated) == ["a"]
     with pytest.raises(ValidationError):
-        practice.deck.update_card(card_id=card.id, question="")
+        practice.deck.update_card(card_id=card.id, changes=PracticeCardUpdate(question=""))
     assert practice.deck.get_card(card_id=card.id).question == "New?"
 
 

@@ -18,8 +18,11 @@ def test_shipped_deck_is_complete():
     assert len({q.question for q in questions}) == len(questions)
 
 
-def test_first_due_count_adds_the_deck_once(services):
-    assert services.practice.deck.card_count() == 0, "nothing is loaded at start-up"
+def test_the_first_run_step_adds_the_deck_once(services):
+    assert services.practice.deck.card_count() == 0, "nothing is loaded when the services are built"
+    assert services.practice.schedule.due_count() == 0, "counting what is due never adds cards"
+    assert services.practice.deck.card_count() == 0
+    assert services.practice.starter.ensure_starter_deck().added >= 40
     assert services.practice.schedule.due_count() == 10
     total = services.practice.deck.card_count()
     assert total >= 40
@@ -30,11 +33,11 @@ def test_first_due_count_adds_the_deck_once(services):
 
 
 def test_deleted_starter_cards_stay_deleted_after_restart(db, clock, services):
-    services.practice.schedule.due_count()
+    services.practice.starter.ensure_starter_deck()
     victim = services.practice.deck.list_cards(limit=1).cards[0]
     services.practice.deck.delete_card(card_id=victim.id)
     restarted = AppServices(db, clock)
-    restarted.practice.schedule.due_count()
+    restarted.practice.starter.ensure_starter_deck()
     total = restarted.practice.deck.card_count()
     assert victim.question not in [c.question for c in restarted.practice.deck.list_cards(limit=100).cards]
     result = restarted.practice.starter.restore_starter_deck()
@@ -48,6 +51,7 @@ def test_corrupt_deck_file_leaves_the_app_working(db, clock, services, tmp_path)
     bad = tmp_path / "starter_deck.json"
     bad.write_text("{ not json", encoding="utf-8")
     practice = PracticeService(db.session, clock, settings=services.settings, starter_path=bad)
+    assert not practice.starter.ensure_starter_deck().ok
     assert practice.schedule.due_count() == 0
     assert practice.starter.notice and "couldn't add the built-in questions" in practice.starter.notice
     card = practice.deck.create_card(question="My own question?")

@@ -154,3 +154,21 @@ async def test_between_dates_filter(mount_bounceback, services, clock):
     await h.set_value(h.find_by_key("range-to"), (clock.today() - timedelta(days=8)).isoformat())
     assert "before the start" in h.find_by_key("range-to").error
     assert h.find_by_key("list-range").value == "1–6 of 6"  # the backwards end is left out
+
+
+async def test_a_pasted_page_in_the_search_box_is_explained_at_the_field(mount_bounceback, services, clock):
+    services.applications.add_application(applied_on=clock.today(), company="Acme")
+    h = await mount_bounceback(width=390, height=844, route="/applications")
+    def search():
+        return h.find_first(lambda c: isinstance(c, ft.TextField))
+
+    await h.set_value(search(), "budget " * 8000)  # ~56 kB: SQLite refused such a LIKE pattern before
+    assert search().error == "Search for up to 200 characters."
+    await h.set_value(search(), "Acme")
+    assert search().error is None and h.find_by_key("list-range").value == "1–1 of 1"
+
+
+async def test_an_impossible_id_in_the_address_shows_not_found(mount_bounceback):
+    """2**63 and more can't even be asked of SQLite (OverflowError); it is simply not there."""
+    h = await mount_bounceback(width=390, height=844, route="/applications/99999999999999999999")
+    assert h.find_text("This application was deleted or never existed.")

@@ -148,9 +148,10 @@ async def test_after_rejection_flow_three_steps(mount_bounceback, services, cloc
     assert (entry.mood, entry.application_id, entry.about_rejection) == (2, app.id, True)
     await h.click(h.find_button("Mood 3 of 5: okay"))
     assert [e.mood for e in services.mood.entries_on(day=TODAY)] == [3], "changing the face edits the same entry"
-    record = services.feedback.for_application(application_id=app.id)
+    assert services.feedback.for_application(application_id=app.id) is None, "showing the steps starts no record"
     await h.click(h.find_by_key("copy-request"))
-    assert services.feedback.get(feedback_id=record.id).status == "asked"
+    record = services.feedback.for_application(application_id=app.id)
+    assert record.status == "asked", "copying the request starts the record and marks it asked"
     assert h.find_text(f"You can apply to Acme again from {app.reapply_after.day} {app.reapply_after:%b}.", exact=False)
     await h.click(h.find_button("6 months"))
     assert services.applications.get(application_id=app.id).reapply_after == date(2026, 9, 4)

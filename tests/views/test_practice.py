@@ -86,7 +86,7 @@ async def test_session_summary_at_the_end(mount_bounceback, services):
 
 
 async def test_editor_validates_saves_and_flags_duplicates(mount_bounceback, services):
-    services.practice.schedule.due_count()  # the starter deck
+    services.practice.starter.ensure_starter_deck()
     h = await mount_bounceback(width=390, height=844)
     await h.go("/practice/cards/new")
     await h.click(h.find_button("Save"))
@@ -149,7 +149,7 @@ async def test_mock_interview_marks_hard_ones(mount_bounceback, services):
 
 
 async def test_settings_new_per_day_and_restore(mount_bounceback, services):
-    services.practice.schedule.due_count()
+    services.practice.starter.ensure_starter_deck()
     victim = services.practice.deck.list_cards(limit=1).cards[0]
     services.practice.deck.delete_card(card_id=victim.id)
     h = await mount_bounceback(width=390, height=844)
@@ -172,3 +172,13 @@ async def test_broken_starter_file_is_explained_on_the_practice_screen(mount_bou
     assert h.find_by_key("starter-notice")
     assert due_count(h) == "0"
     assert h.find_text(re.compile("No questions due"), exact=False)
+
+
+async def test_a_too_long_deck_search_is_explained_at_the_field(mount_bounceback, services):
+    services.practice.deck.create_card(question="Tell me about robotics.")
+    h = await mount_bounceback(width=390, height=844)
+    await h.go("/practice/cards")
+    await h.type_text(h.find_by_key("search"), "robotics " * 30)
+    assert h.find_by_key("search").error == "Search for up to 200 characters."
+    await h.type_text(h.find_by_key("search"), "robotics")
+    assert h.find_by_key("search").error is None and h.find_text("Tell me about robotics.")

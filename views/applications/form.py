@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import flet as ft
 
-from models.application import COMPANY_SIZES, SOURCES, STATUS_LABELS, STATUSES
+from models.application import COMPANY_SIZES, SOURCES, STATUS_LABELS, STATUSES, ApplicationUpdate
 from services.errors import NotFound, ValidationError
 from views.applications.dates import DateField, parse_day
 from views.applications.detail import BackLink
@@ -68,7 +68,7 @@ def ApplicationForm():
                 saved = services.applications.add_application(applied_on=applied_on, status=values["status"], **details)
             else:
                 saved = services.applications.update_application(
-                    application_id=app.id, changes={"applied_on": applied_on, **details}
+                    application_id=app.id, changes=ApplicationUpdate(applied_on=applied_on, **details)
                 )
         except ValidationError as exc:
             set_errors(exc.errors)

@@ -7,7 +7,8 @@ from datetime import date, timedelta
 import flet as ft
 
 from models.application import STATUS_LABELS, STATUSES
-from services.applications import WAITING_DAYS
+from services.applications import WAITING_DAYS, ApplicationPage
+from services.errors import ValidationError
 from views.applications.dates import DateField, parse_day
 from views.applications.format import STATUS_ICONS, StatusChip, day_label, snack, title_of
 from views.common.layout import EmptyState, Screen
@@ -66,18 +67,21 @@ def ApplicationsScreen(waiting: bool = False):
 
     custom_from, custom_to, range_errors = read_range(*range_text) if period == "custom" else (None, None, {})
     date_to = today - timedelta(days=WAITING_DAYS) if waiting else custom_to
-    result = ft.use_memo(
-        lambda: services.applications.queries.list_applications(
-            text=text or None,
-            statuses=None if status == "all" else [status],
-            date_from=period_start(period, today) or custom_from,
-            date_to=date_to,
-            source=None if source == "all" else source,
-            offset=0,
-            limit=shown,
-        ),
-        [text, status, period, source, shown, version, waiting, custom_from, custom_to],
-    )
+    def load() -> tuple[ApplicationPage, str | None]:
+        try:
+            return services.applications.queries.list_applications(
+                text=text or None,
+                statuses=None if status == "all" else [status],
+                date_from=period_start(period, today) or custom_from,
+                date_to=date_to,
+                source=None if source == "all" else source,
+                offset=0,
+                limit=shown,
+            ), None
+        except ValidationError as exc:  # e.g. a whole page pasted into the search box
+            return ApplicationPage(items=[], total=0, offset=0, limit=shown), exc.errors.get("text")
+
+    result, search_error = ft.use_memo(load, [text, status, period, source, shown, version, waiting, custom_from, custom_to])
     sources = ft.use_memo(services.applications.queries.sources_in_use, [version])
     filtered = bool(text) or status != "all" or period != "all" or source != "all"
 
@@ -100,6 +104,7 @@ def ApplicationsScreen(waiting: bool = False):
                 label="Search company, role, notes",
                 prefix_icon=ft.Icons.SEARCH,
                 value=text,
+                error=search_error,
                 on_change=changed(set_text),
                 col={"xs": 12, "md": 12},
                 dense=True,

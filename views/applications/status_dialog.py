@@ -37,11 +37,10 @@ def StatusForm(app, status: str, on_done: Callable[[str], None], on_cancel: Call
             set_errors({"on": str(exc)})
             return
         try:
-            if needs_company:
-                if not company.strip():
-                    raise ValidationError.single("company", f"Add the company to mark this as “{status_label(status).lower()}”.")
-                services.applications.update_application(application_id=app.id, changes={"company": company})
-            services.applications.change_status(application_id=app.id, status=status, on=on)
+            # One action: the company (when the status needs one) and the status land together.
+            services.applications.change_status(
+                application_id=app.id, status=status, on=on, company=company if needs_company else None
+            )
         except ValidationError as exc:
             set_errors(exc.errors)
             return

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import flet as ft
 
+from models.feedback import FeedbackUpdate
 from services.errors import NotFound, ValidationError
 from services.feedback import themes
 from views.common.dialogs import confirm
@@ -71,7 +72,7 @@ def FeedbackDetailScreen():
         said = said_latest.current
         try:
             if record.status == "received":
-                fb.update_feedback(feedback_id=record.id, changes={"what_they_said": said})
+                fb.update_feedback(feedback_id=record.id, changes=FeedbackUpdate(what_they_said=said))
             elif said.strip():
                 fb.mark_received(feedback_id=record.id, what_they_said=said)
             else:
@@ -85,12 +86,12 @@ def FeedbackDetailScreen():
         toast("Saved. Reading that takes something; well done for facing it.")
 
     def set_theme(theme: str | None):
-        fb.update_feedback(feedback_id=record.id, changes={"theme": theme})
+        fb.update_feedback(feedback_id=record.id, changes=FeedbackUpdate(theme=theme))
         refresh()
 
     def save_reflection():
         try:
-            fb.update_feedback(feedback_id=record.id, changes={"reflection": reflection_latest.current})
+            fb.update_feedback(feedback_id=record.id, changes=FeedbackUpdate(reflection=reflection_latest.current))
         except ValidationError as err:
             set_errors(err.errors)
             return

@@ -66,15 +66,18 @@ def AfterRejectionScreen():
 
     def load():
         if application_id is None:
-            return None, None
+            return None
         try:
-            app = services.applications.get(application_id=application_id)
+            return services.applications.get(application_id=application_id)
         except NotFound:
-            return None, None
-        return app, services.feedback.start_for_application(application_id=application_id)
+            return None
 
-    app, record = ft.use_memo(load, [application_id])
-    current = ft.use_memo(lambda: services.feedback.get(feedback_id=record.id) if record else None, [record, version])
+    app = ft.use_memo(load, [application_id])
+    # Only read here: the record is started by the first request step the user takes.
+    current = ft.use_memo(
+        lambda: services.feedback.for_application(application_id=application_id) if app else None,
+        [app, version],
+    )
     reapply, set_reapply = ft.use_state(lambda: app.reapply_after if app else None)
     mood, set_mood = ft.use_state(None)
     entry_id, set_entry_id = ft.use_state(None)
@@ -114,6 +117,10 @@ def AfterRejectionScreen():
         set_reapply(on)
         toast(f"We'll let you know on {day(on, today=today)}." if on else "No reapply date set.")
 
+    def open_record():
+        record = services.feedback.start_for_application(application_id=app.id)  # the user asked for it
+        page.navigate(f"/feedback/{record.id}")
+
     def open_picker():
         page.show_dialog(
             ft.DatePicker(
@@ -151,9 +158,13 @@ def AfterRejectionScreen():
                         current.status,
                         key="request-status",
                     )
+                    if current
+                    else StatusPill(status_line("not_asked", None, None, today), "not_asked", key="request-status")
                 ]
             ),
-            RequestComposer(record.id, version, lambda: set_version(version + 1)),
+            RequestComposer(
+                current.id if current else None, version, lambda: set_version(version + 1), application_id=app.id
+            ),
         ],
         spacing=10,
         tight=True,
@@ -229,7 +240,7 @@ def AfterRejectionScreen():
                 2,
                 "Ask for feedback",
                 ask,
-                done=current.status != "not_asked",
+                done=current is not None and current.status != "not_asked",
                 skipped="ask" in skipped,
                 on_skip=lambda on: skip("ask", on),
                 key="step-ask",
@@ -245,7 +256,7 @@ def AfterRejectionScreen():
             ),
             ft.Row(
                 [
-                    ft.TextButton("Open the feedback record", on_click=lambda: page.navigate(f"/feedback/{record.id}")),
+                    ft.TextButton("Open the feedback record", on_click=lambda: open_record()),
                     ft.FilledButton("Done", icon=ft.Icons.CHECK, on_click=lambda: page.navigate("/applications")),
                 ],
                 alignment=ft.MainAxisAlignment.END,

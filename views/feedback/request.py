@@ -18,41 +18,74 @@ from views.feedback.common import Muted, toast, use_draft
 
 
 @ft.component
-def RequestComposer(feedback_id: int, version: int, on_changed: Callable[[], None], follow_up: bool = False):
+def RequestComposer(
+    feedback_id: int | None,
+    version: int,
+    on_changed: Callable[[], None],
+    follow_up: bool = False,
+    application_id: int | None = None,
+):
+    """The request for a record, or for an application whose record isn't started yet
+    (after a no): the record is created by the first thing the user does here."""
     services = use_services()
-    record = ft.use_memo(lambda: services.feedback.get(feedback_id=feedback_id), [feedback_id, version])
-    manager, set_manager, manager_latest = use_draft(record.manager_name or "")
-    email, set_email, email_latest = use_draft(record.contact_email or "")
+    record = ft.use_memo(
+        lambda: services.feedback.get(feedback_id=feedback_id) if feedback_id is not None else None,
+        [feedback_id, version],
+    )
+    app = ft.use_memo(
+        lambda: services.applications.get(application_id=application_id) if record is None and application_id else None,
+        [application_id, record is None],
+    )
+    about = record or app
+    manager, set_manager, manager_latest = use_draft(record.manager_name or "" if record else "")
+    email, set_email, email_latest = use_draft(record.contact_email or "" if record else "")
     you, set_you, you_latest = use_draft(services.feedback.your_name())
     errors, set_errors = ft.use_state({})
 
     render = render_follow_up if follow_up else render_request
     try:
         message = render(
-            manager_name=manager, role=record.role or "", company=record.company or "", your_name=you, to=email
+            manager_name=manager,
+            role=(about.role if about else None) or "",
+            company=(about.company if about else None) or "",
+            your_name=you,
+            to=email,
         )
     except ValidationError as err:  # e.g. a name over the limit, while typing
         message = None
         errors = {**err.errors, **errors}
 
-    def save_details() -> bool:
+    def details() -> dict:
+        target = {"feedback_id": feedback_id} if feedback_id is not None else {"application_id": application_id}
+        return dict(
+            target,
+            manager_name=manager_latest.current,
+            contact_email=email_latest.current,
+            your_name=you_latest.current,
+        )
+
+    def save_details() -> None:
+        if record is None and not (manager_latest.current.strip() or email_latest.current.strip()) and (
+            you_latest.current == services.feedback.your_name()
+        ):
+            return  # nothing typed yet: leaving a field is no reason to start a record
         try:
-            services.feedback.update_feedback(
-                feedback_id=feedback_id,
-                changes={"manager_name": manager_latest.current, "contact_email": email_latest.current},
-            )
-            services.feedback.set_your_name(name=you_latest.current)
+            services.feedback.save_request_details(**details())
         except ValidationError as err:
             set_errors(err.errors)
-            return False
+            return
         set_errors({})
-        return True
+        if record is None:
+            on_changed()  # the record exists now
 
     def sent(how: str):
-        if not save_details():
+        before = record.status if record else "not_asked"
+        try:
+            services.feedback.send_request(**details())  # names saved and marked asked, together
+        except ValidationError as err:
+            set_errors(err.errors)
             return
-        before = services.feedback.get(feedback_id=feedback_id).status
-        services.feedback.mark_asked(feedback_id=feedback_id)
+        set_errors({})
         on_changed()
         if how == "copy":
             tail = " We've marked it as asked today." if before in ("not_asked", "no_reply") else ""

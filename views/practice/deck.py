@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import flet as ft
 
-from services.practice import PAGE_SIZE
+from services.errors import ValidationError
+from services.practice import PAGE_SIZE, CardPage
 from views.common.layout import EmptyState, Screen
 from views.context import use_services, use_viewport
 from views.practice.common import BackButton, Stretch, card_subtitle, category_options
@@ -20,12 +21,15 @@ def DeckScreen():
     archived, set_archived = ft.use_state(False)
     shown, set_shown = ft.use_state(PAGE_SIZE)
     tags = ft.use_memo(practice.deck.all_tags, [])
-    page = ft.use_memo(
-        lambda: practice.deck.list_cards(
-            search=search, category=category or None, tag=tag or None, archived=archived, limit=shown
-        ),
-        [search, category, tag, archived, shown],
-    )
+    def load() -> tuple[CardPage, str | None]:
+        try:
+            return practice.deck.list_cards(
+                search=search, category=category or None, tag=tag or None, archived=archived, limit=shown
+            ), None
+        except ValidationError as exc:  # e.g. a whole answer pasted into the search box
+            return CardPage(cards=[], has_more=False), exc.errors.get("search")
+
+    page, search_error = ft.use_memo(load, [search, category, tag, archived, shown])
     nav = ft.context.page.navigate
 
     filters: list[ft.Control] = [
@@ -90,6 +94,7 @@ def DeckScreen():
                         hint_text="Search questions and answers",
                         prefix_icon=ft.Icons.SEARCH,
                         value=search,
+                        error=search_error,
                         on_change=lambda e: set_search(e.control.value or ""),
                         dense=True,
                     ),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import flet as ft
 
-from models.practice import NOTES_MAX, QUESTION_MAX
+from models.practice import NOTES_MAX, QUESTION_MAX, PracticeCardUpdate
 from services.errors import NotFound, ValidationError
 from services.practice import STAR_FIELDS, card_tags
 from views.common.dialogs import confirm
@@ -78,7 +78,7 @@ def CardEditorScreen():
                 services.practice.deck.create_card(**fields)
                 message = "Question added to your deck."
             else:
-                set_card(services.practice.deck.update_card(card_id=card_id, **fields))
+                set_card(services.practice.deck.update_card(card_id=card_id, changes=PracticeCardUpdate(**fields)))
                 message = "Saved."
         except ValidationError as exc:
             set_errors(exc.errors)

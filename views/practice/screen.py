@@ -52,7 +52,7 @@ def PracticeScreen():
     services = use_services()
     practice = services.practice
     narrow = use_viewport().narrow
-    stats = ft.use_state(practice.stats.summary)[0]  # also adds the starter deck the first time
+    stats = ft.use_state(practice.stats.summary)[0]  # the starter deck is added at start (views/app.py)
     cards = ft.use_state(practice.deck.card_count)[0]
     notice = practice.starter.notice
 

@@ -6,6 +6,7 @@ import time
 
 import flet as ft
 
+from models.practice import PracticeCardUpdate
 from services.errors import NotFound, ValidationError
 from services.practice import STAR_FIELDS
 from views.common.layout import EmptyState, Screen
@@ -122,7 +123,7 @@ def SessionScreen():
 
     def save_answer():
         try:
-            practice.deck.update_card(card_id=card.id, **draft)
+            practice.deck.update_card(card_id=card.id, changes=PracticeCardUpdate(**draft))
         except ValidationError as exc:
             set_errors(exc.errors)
             return
