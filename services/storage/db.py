@@ -110,6 +110,7 @@ def _open(data_dir: Path, now: datetime) -> Database:
     path = data_dir / DB_FILE_NAME
     for folder in (data_dir, backup.backups_dir(path)):
         files.clean_stale_temps(folder)
+    _tighten_old_modes(data_dir)
     notices = []
     state, facts = probe.examine(path)
     if state == "newer":
@@ -150,6 +151,17 @@ def _upgrade(path: Path, now: datetime, data_dir: Path) -> bool:
     finally:
         raw.close()
     return True
+
+
+def _tighten_old_modes(data_dir: Path) -> None:
+    """Older versions left the folders 0755 and files 0644: backups, exports, set-aside copies."""
+    for folder in (data_dir, data_dir / "backups", data_dir / "exports"):
+        if folder is not data_dir:
+            if not files.is_dir_not_link(folder):
+                continue
+            files.private_dir(folder)
+        for item in folder.glob("bounceback*"):
+            files.make_private(item)
 
 
 def _make_files_private(path: Path) -> None:
