@@ -61,8 +61,8 @@ def small_disk(base: Path, size_kb: int = 2048) -> Iterator[Path]:
         subprocess.run(["umount", "-l", str(mnt)], capture_output=True)
 
 
-def fill(folder: Path) -> Path:
-    """Write a file until the disk is full; return it (delete it to free the space)."""
+def fill(folder: Path, leave_kb: int = 0) -> Path:
+    """Write a file until the disk is full, then give back `leave_kb`; return it (delete it to free the space)."""
     filler = folder / "filler"
     fd = os.open(filler, os.O_WRONLY | os.O_CREAT, 0o600)
     try:
@@ -75,6 +75,8 @@ def fill(folder: Path) -> Path:
             os.write(fd, b"\0" * 512)
     except OSError:
         pass
+    if leave_kb:
+        os.ftruncate(fd, max(0, os.fstat(fd).st_size - leave_kb * 1024))
     os.close(fd)
     return filler
 

@@ -10,6 +10,7 @@ statement and commit SQLAlchemy runs, so the services never see driver errors.
 from __future__ import annotations
 
 import errno
+import os
 import sqlite3
 from pathlib import Path
 
@@ -121,9 +122,20 @@ def on_open(exc: BaseException, folder: Path) -> StorageError:
     if isinstance(exc, StorageError):
         return exc
     kind = kind_of(exc) or "other"
+    if kind == "io" and _no_space(folder):  # SQLite reports a full disk while mapping its -shm as I/O
+        kind = "full"
     detail = getattr(exc, "strerror", None) or str(exc)
     message = OPEN.get(kind, OPEN["other"]).format(folder=folder, detail=detail)
     return StorageError(f"{type(exc).__name__}: {exc}", kind=kind, friendly=message)
+
+
+def _no_space(folder: Path) -> bool:
+    for place in (folder, *folder.parents):
+        try:
+            return os.statvfs(place).f_bavail == 0
+        except (OSError, AttributeError):  # not there yet / no statvfs (Windows)
+            continue
+    return False
 
 
 def install(engine: Engine) -> None:
