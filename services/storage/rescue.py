@@ -149,5 +149,5 @@ def rescue(path: Path, *, now: datetime, foreign: bool) -> str:
     else:
         what = f"Your data file could not be read, so we set it aside, unchanged, {kept}"
     if taken is not None:
-        return f"{what}, and restored your backup from {taken:%d %b %Y, %H:%M}."
+        return f"{what}, and restored your backup from {taken:%a} {taken.day} {taken:%b %Y, %H:%M}."
     return f"{what}, and started a fresh one. Nothing was deleted."

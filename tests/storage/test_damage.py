@@ -98,7 +98,7 @@ def test_a_spoiled_file_is_set_aside_and_the_backup_restored(tmp_path, case):
     assert outcome.started, outcome
     assert not any("Traceback" in line for line in outcome.stdout + outcome.stderr)
     [line] = outcome.said  # exactly one line tells the person what happened
-    assert line.startswith(opening) and line.endswith("and restored your backup from 06 Jan 2020, 08:00."), line
+    assert line.startswith(opening) and line.endswith("and restored your backup from Mon 6 Jan 2020, 08:00."), line
     [aside] = [p for p in path.parent.iterdir() if p.name.startswith(("bounceback.db.damaged-", "bounceback.db.not-ours-"))]
     assert aside.name in line
     assert aside.read_bytes() == original, "the original is kept byte for byte"

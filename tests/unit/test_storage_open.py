@@ -83,7 +83,7 @@ def test_another_programs_sqlite_file_is_never_migrated(tmp_path, clash):
     [aside] = tmp_path.glob("bounceback.db.not-ours-*")
     assert aside.read_bytes() == original, "kept byte for byte, not migrated"
     assert "isn't a Bounceback file" in db.notices[0] and aside.name in db.notices[0]
-    assert "restored your backup from 01 Mar 2026, 08:00" in db.notices[0]
+    assert "restored your backup from Sun 1 Mar 2026, 08:00" in db.notices[0]
     assert app_ids(db.path) == ours
     db.dispose()
 
@@ -164,7 +164,7 @@ def test_damage_is_set_aside_byte_for_byte_and_the_backup_restored(tmp_path, dam
     db = open_database(tmp_path, now=T1)
     assert db.notices == [
         "Your data file could not be read, so we set it aside, unchanged, as bounceback.db.damaged-20260302-090000, "
-        "and restored your backup from 01 Mar 2026, 08:00."
+        "and restored your backup from Sun 1 Mar 2026, 08:00."
     ]
     assert (tmp_path / "bounceback.db.damaged-20260302-090000").read_bytes() == original
     assert app_ids(db.path) == ours
@@ -204,7 +204,7 @@ def test_rescue_skips_incomplete_newer_and_foreign_backups(tmp_path):
 
     (tmp_path / DB_FILE_NAME).write_bytes(b"garbage" * 1000)
     db = open_database(tmp_path, now=T1)
-    assert "restored your backup from 01 Mar 2026, 08:00" in db.notices[0]
+    assert "restored your backup from Sun 1 Mar 2026, 08:00" in db.notices[0]
     assert app_ids(db.path) == ours
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before, "backups are only read"
     db.dispose()

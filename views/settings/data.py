@@ -87,7 +87,8 @@ def DataSection():
                     ],
                     wrap=True,
                 ),
-                ft.Text(message, size=13, visible=bool(message), selectable=True),
+                # Not selectable: Flutter leaves selectable text out of what screen readers (and tests) see.
+                ft.Text(message, size=13, visible=bool(message)),
                 *BackupList(backups, ask_restore),
             ],
             spacing=8,
