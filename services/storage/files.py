@@ -136,10 +136,10 @@ def publish(tmp: Path, folder: Path, base: str, ext: str) -> Path:
     for n in range(1, 1000):
         final = folder / (f"{base}{ext}" if n == 1 else f"{base}-{n}{ext}")
         try:
-            os.link(tmp, final, follow_symlinks=False)
+            os.link(tmp, final)
         except FileExistsError:
             continue
-        except OSError:
+        except (OSError, NotImplementedError):
             if os.path.lexists(final):
                 continue
             os.rename(tmp, final)
@@ -161,10 +161,10 @@ def set_aside(path: Path, label: str, when: str) -> Path:
     for n in range(1, 1000):
         aside = path.with_name(base if n == 1 else f"{base}-{n}")
         try:
-            os.link(path, aside, follow_symlinks=False)
+            os.link(path, aside)
         except FileExistsError:
             continue
-        except OSError:
+        except (OSError, NotImplementedError):
             try:
                 copy_exact(path, aside)
             except FileExistsError:
