@@ -50,6 +50,9 @@ def restore(db, chosen: Path, *, now: datetime) -> Restored:
                     swap_in(copy, path, label="before-restore", when=now, keep=False)
                 else:  # the live file is damaged: it is set aside as it is, with its -wal
                     kept_as = swap_in(copy, path, label="before-restore", when=now)
+        except OSError as exc:  # the swap itself failed (full disk while setting aside...): nothing changed
+            discard(copy)
+            raise _failed(exc) from exc
         except BaseException:
             discard(copy)
             raise

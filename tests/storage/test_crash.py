@@ -73,7 +73,7 @@ def run_writes(zygote, base: Path, figures: Figures, rng: random.Random) -> None
         pid = zygote.start(cmd)
         wait_for(ledger, "open-done")
         if kind == "writes":
-            time.sleep(rng.uniform(0.05, 1.5))
+            time.sleep(rng.uniform(0.1, 2.0))
         else:  # the child kills itself inside its first backup; a miss is killed here
             wait_for(ledger, "backup-done")
         kill(zygote, pid, figures, kind)

@@ -36,6 +36,9 @@ def DataSection():
             return
         try:
             result = export_all(services.db, folder=exports_dir(path), now=services.clock.now())
+        except StorageError as exc:  # the file was busy or unreadable while reading it
+            set_message(exc.friendly)
+            return
         except OSError as exc:
             set_message(f"The export didn't work this time ({exc.strerror or exc}). Your data is unchanged.")
             return
