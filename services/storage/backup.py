@@ -133,7 +133,14 @@ def backup_file(db_path: Path, *, now: datetime, reason: str = "auto") -> Path:
         tmp: Path | None = None
         try:
             if folder.is_symlink():
-                raise BackupFailed(f"{folder} is a symbolic link; backups are never written through one")
+                raise BackupFailed(
+                    f"{folder} is a symbolic link; backups are never written through one",
+                    kind="read_only",
+                    friendly=(
+                        f"No backup was made: {folder} is a link to another place, and backups are never "
+                        "written through links. Make it an ordinary folder. Your data is unchanged."
+                    ),
+                )
             files.private_dir(folder)
             tmp = files.temp_path(folder, "bounceback-backup")
             files.create_exclusive(tmp)

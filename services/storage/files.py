@@ -39,7 +39,7 @@ def private_dir(path: Path) -> Path:
             try:
                 path.chmod(DIR_MODE)
             except OSError as exc:  # not ours to change: keep going, say so in the log
-                log.warning("could not make %s private: %s", path, exc)
+                log.info("could not make %s private: %s", path, exc)
     return path
 
 

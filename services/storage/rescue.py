@@ -123,7 +123,7 @@ def newest_usable(path: Path) -> tuple[Path, datetime] | None:
         try:
             copy = checked_copy(candidate, path.parent)
         except Unusable as exc:
-            log.warning("skipping backup %s: %s", candidate.name, exc)
+            log.info("skipping backup %s: %s", candidate.name, exc)
             continue
         return copy, backup.parse_name(candidate)[0]  # type: ignore[index]
     return None
