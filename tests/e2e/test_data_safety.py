@@ -36,6 +36,13 @@ def seed_with_backups(data_dir) -> set[int]:
     return set(ids)
 
 
+def picture(page, name: str) -> None:
+    # Flutter paints a moment after its semantics change, and on a loaded machine the canvas can
+    # stand still longer than shot()'s settle check: give it a second before looking.
+    page.wait_for_timeout(1500)
+    shot(page, name)
+
+
 def to_data_section(page) -> None:
     go_settings(page)
     target = page.get_by_text(re.compile(r"^Kept backups \(\d+\)$")).first
@@ -57,7 +64,7 @@ def test_kept_backups_are_listed_and_one_restores(fresh_app, browser, theme):
         to_data_section(page)
         wait_text(page, f"Kept backups ({len(kept)})")
         wait_text(page, "Mon 2 Mar 2026, 14:00 · taken by you")
-        shot(page, f"backups-{theme}")
+        picture(page, f"backups-{theme}")
         page.close()
     if theme == "dark":
         return  # the restore itself once is enough
@@ -70,10 +77,10 @@ def test_kept_backups_are_listed_and_one_restores(fresh_app, browser, theme):
     row.scroll_into_view_if_needed()
     page.get_by_role("button", name="Restore", exact=True).nth(chosen).click()  # rows are newest first, as listed
     wait_text(page, "Your data will go back to how it was on Sun 1 Mar 2026, 08:00")
-    shot(page, f"restore-confirm-{theme}")
+    picture(page, f"restore-confirm-{theme}")
     page.get_by_role("alertdialog").get_by_role("button", name="Restore", exact=True).click()
     wait_text(page, "Restored the backup from Sun 1 Mar 2026, 08:00")
-    shot(page, f"restored-{theme}")
+    picture(page, f"restored-{theme}")
     assert app_ids(fresh_app.data_dir / "bounceback.db") == in_backups, "the 3 written after it are gone..."
     before = [p for p in backup.list_backups(fresh_app.data_dir / "bounceback.db") if "before-restore" in p.name]
     assert len(before) == 2 and len(app_ids(before[0])) == 15, "...and kept in the copy made first"
@@ -87,6 +94,5 @@ def test_a_damaged_file_is_rescued_and_the_person_told(fresh_app, browser):
     page = open_app(browser, fresh_app.url, *PHONE)
     wait_heading(page, "Today")
     wait_text(page, "Your data file could not be read, so we set it aside, unchanged")
-    page.wait_for_timeout(1000)  # on a cold start the canvas paints a moment after the semantics appear
-    shot(page, "rescued")
+    picture(page, "rescued")
     assert app_ids(fresh_app.data_dir / "bounceback.db") == in_backups
