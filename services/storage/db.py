@@ -108,7 +108,7 @@ def open_database(data_dir: Path, *, now: datetime | None = None) -> Database:
 def _open(data_dir: Path, now: datetime) -> Database:
     files.private_dir(data_dir)
     path = data_dir / DB_FILE_NAME
-    for folder in (data_dir, backup.backups_dir(path)):
+    for folder in (data_dir, backup.backups_dir(path), data_dir / "exports"):
         files.clean_stale_temps(folder)
     _tighten_old_modes(data_dir)
     notices = []
