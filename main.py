@@ -15,7 +15,7 @@ from services.clock import SystemClock
 from services.container import AppServices
 from services.errors import StorageError
 from services.storage import backup
-from services.storage.db import is_healthy, open_database
+from services.storage.db import open_database
 from services.storage.paths import resolve_data_dir
 
 DEFAULT_PORT = 8550
@@ -70,17 +70,16 @@ def desktop_unavailable_reason() -> str | None:
 
 
 def open_services(data_dir: Path) -> AppServices:
+    """Open the data file (rescuing or refusing it if need be) and take the daily backup.
+
+    The backup never stops the app: a failure becomes a notice at most
+    (`backup.daily_backup` can run on a background thread just the same).
+    """
     clock = SystemClock()
     db = open_database(data_dir, now=clock.now().replace(tzinfo=None))
-    try:
-        backup.backup_if_due(db.path, now=clock.now().replace(tzinfo=None), is_healthy=is_healthy)
-    except backup.DamagedFile:
-        db.notices.append(
-            "Bounceback found damage inside your data file, so today's backup was skipped to keep your "
-            "good backups safe. Settings shows where they are; restoring the newest one is usually best."
-        )
-    except OSError as exc:  # a failed backup must not stop the app opening
-        log.warning("automatic backup failed: %s", exc)
+    notice = backup.daily_backup(db.path, now=clock.now().replace(tzinfo=None))
+    if notice:
+        db.notices.append(notice)
     return AppServices(db, clock)
 
 
@@ -90,10 +89,13 @@ def main(argv: list[str] | None = None) -> int:
     data_dir = resolve_data_dir(args.data_dir)
     try:
         services = open_services(data_dir)
-    except StorageError as exc:
-        print(f"Bounceback couldn't open its data file: {exc}. Is another copy of the app running?", file=sys.stderr)
+    except StorageError as exc:  # one sentence saying what happened and what to do; details in the log
+        log.info("open failed: %s", exc)
+        print(exc.friendly, file=sys.stderr)
         return 2
     print(f"Your data lives in {services.db.path}", flush=True)
+    for notice in services.db.notices:  # shown in the app too
+        print(notice, flush=True)
 
     from views.app import start
 

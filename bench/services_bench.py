@@ -11,8 +11,11 @@ import statistics
 import tempfile
 import time
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
+
+from sqlalchemy import event
 
 from services.clock import SystemClock
 from services.container import AppServices
@@ -48,12 +51,18 @@ def time_calls(fn: Callable[[], Any], n: int, warmup: int = 2) -> list[float]:
     return out
 
 
-def quick_log(heavy_dir: Path, *, calls: int, batches: int) -> dict[str, float]:
-    """log_application(count=1) `calls` times per batch, each batch on a fresh copy."""
+def quick_log(heavy_dir: Path, *, calls: int, batches: int, synchronous: str | None = None) -> dict[str, float]:
+    """log_application(count=1) `calls` times per batch, each batch on a fresh copy.
+
+    `synchronous` overrides the app's setting (FULL) for a comparison run only.
+    """
     p50s, p95s = [], []
     for _ in range(batches):
         with tempfile.TemporaryDirectory(prefix="bench-ql-") as tmp:
             services = _open(copy_db(heavy_dir, Path(tmp)))
+            if synchronous:
+                services.db.engine.dispose()
+                event.listen(services.db.engine, "connect", lambda conn, _r: conn.execute(f"PRAGMA synchronous = {synchronous}"))
             try:
                 times = time_calls(lambda s=services: s.applications.log_application(count=1), calls, warmup=5)
             finally:
@@ -61,6 +70,23 @@ def quick_log(heavy_dir: Path, *, calls: int, batches: int) -> dict[str, float]:
         p50s.append(percentile(times, 50))
         p95s.append(percentile(times, 95))
     return {"p50_ms": statistics.median(p50s), "p95_ms": statistics.median(p95s), "batches": batches, "calls": calls}
+
+
+def daily_backup(heavy_dir: Path, *, runs: int) -> dict[str, float]:
+    """One checked backup of the heavy file (copy, integrity check, row counts, fsync, rename)."""
+    from services.storage import backup
+
+    times = []
+    with tempfile.TemporaryDirectory(prefix="bench-bk-") as tmp:
+        services = _open(copy_db(heavy_dir, Path(tmp)))
+        try:
+            for n in range(runs):
+                t0 = time.perf_counter()
+                backup.backup_file(services.db.path, now=datetime(2030, 1, 1 + n, 8, 0))
+                times.append((time.perf_counter() - t0) * 1000)
+        finally:
+            services.db.dispose()
+    return {"median_ms": statistics.median(times), "size_mb": (heavy_dir / DB_FILE_NAME).stat().st_size / 1e6}
 
 
 def today_parts(services: AppServices) -> dict[str, Callable[[], Any]]:

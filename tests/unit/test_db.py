@@ -104,27 +104,41 @@ def test_daily_backup_only_once_a_day(tmp_path):
 
 
 def test_daily_backup_refuses_a_damaged_file(tmp_path):
-    from services.storage.db import is_healthy
-
-    path = tmp_path / DB_FILE_NAME
-    path.write_bytes(b"not a database at all" * 200)
+    """A file with a damaged page inside is never copied over good backups."""
     import pytest
 
+    db = open_database(tmp_path)
+    db.dispose()
+    conn = sqlite3.connect(db.path)
+    conn.execute("PRAGMA journal_mode = DELETE")
+    conn.execute("CREATE TABLE filler (x TEXT)")
+    conn.executemany("INSERT INTO filler VALUES (?)", [("x" * 500,)] * 200)
+    conn.commit()
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'filler'").fetchone()[0]
+    conn.close()
+    with open(db.path, "r+b") as f:  # scribble over the table's root page (a b-tree page)
+        f.seek((root - 1) * page_size)
+        f.write(b"\xff" * page_size)
+
     with pytest.raises(backup.DamagedFile):
-        backup.backup_if_due(path, now=datetime(2026, 3, 1, 8, 0), is_healthy=is_healthy)
-    assert backup.list_backups(path) == []
+        backup.backup_if_due(db.path, now=datetime(2026, 3, 1, 8, 0))
+    assert backup.list_backups(db.path) == []
+    assert not [p for p in backup.backups_dir(db.path).iterdir()], "nothing half-made is left behind"
+    assert "damage" in backup.daily_backup(db.path, now=datetime(2026, 3, 1, 8, 0))
 
 
 def test_a_locked_file_is_not_mistaken_for_damage(tmp_path):
+    """Another program holding a write lock: the app still opens; nothing is set aside."""
     db = open_database(tmp_path)
     db.dispose()
     blocker = sqlite3.connect(db.path)
     blocker.execute("BEGIN EXCLUSIVE")
     try:
-        from services.storage.db import _is_healthy
-
-        assert _is_healthy(db.path, thorough=False)
+        again = open_database(tmp_path)
+        assert again.notices == []
         assert not list(tmp_path.glob("*.damaged-*"))
+        again.dispose()
     finally:
         blocker.rollback()
         blocker.close()

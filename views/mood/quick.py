@@ -14,8 +14,8 @@ def quick_log(services, page: ft.Page, mood: int, after: Callable[[], None] | No
     """Save a face-only entry and offer to add details to that same entry."""
     try:
         entry = services.mood.log_entry(mood=mood)
-    except StorageError:
-        page.show_dialog(ft.SnackBar(ft.Text(StorageError.friendly)))
+    except StorageError as exc:
+        page.show_dialog(ft.SnackBar(ft.Text(exc.friendly)))
         return
     if after:
         after()
