@@ -81,5 +81,6 @@ class GatedPool(QueuePool):
 
     def recreate(self) -> GatedPool:
         pool = super().recreate()
+        assert isinstance(pool, GatedPool)  # QueuePool.recreate builds self.__class__
         pool.gate = self.gate
         return pool

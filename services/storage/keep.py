@@ -27,7 +27,7 @@ def kept(backups: Iterable[tuple[Hashable, datetime, str]]) -> set[Hashable]:
             regular.append((taken, key))
     regular.sort(key=lambda item: item[0], reverse=True)  # newest first
     for slot, limit in ((lambda t: t.date(), KEEP_DAILY), (lambda t: t.isocalendar()[:2], KEEP_WEEKLY)):
-        seen = []
+        seen: list[object] = []
         for taken, key in regular:
             bucket = slot(taken)
             if bucket not in seen:
