@@ -49,6 +49,9 @@ from tests.storage_helpers import services_on
 
 pytestmark = pytest.mark.slow
 
+# Review tokens travel in duration_ms, which the service keeps only up to 24 h (86,400,000 ms):
+# writes use n * 10**6 (n <= 32), restores 40-54 * 10**6 (+500,000 after), rescues 60-74 * 10**6,
+# calibrations 80 * 10**6.
 PLAN = {"writes": 24, "backup-line": 8, "restore": 6, "restore-line": 8, "rescue": 6, "rescue-line": 8}
 
 
@@ -58,7 +61,7 @@ def run_writes(zygote, base: Path, figures: Figures, rng: random.Random) -> None
     checked: set[str] = set()
     expected = {"app": set(), "mood": set(), "review": set()}
     day0 = datetime(2030, 1, 1)
-    cal = {"mode": "writes", "data": str(data), "ledger": str(base / "w-cal.ledger"), "token": 10**8,
+    cal = {"mode": "writes", "data": str(data), "ledger": str(base / "w-cal.ledger"), "token": 80 * 10**6,
            "day0": f"{day0:%Y%m%d}"}
     lines_per_backup, _ = calibrate(zygote, cal, "backup")
     expected = acked(ledger_lines(base / "w-cal.ledger"))
@@ -120,7 +123,7 @@ def run_restores(zygote, base: Path, figures: Figures, rng: random.Random) -> No
         return data, contents(data / DB_FILE_NAME)
 
     data, _ = fresh("r-cal")
-    cal = {"mode": "restore", "data": str(data), "ledger": str(base / "r-cal.ledger"), "token": 10**8,
+    cal = {"mode": "restore", "data": str(data), "ledger": str(base / "r-cal.ledger"), "token": 80 * 10**6,
            "pre_seconds": 0.05, "chosen": str(data / "backups" / chosen_name)}
     lines_per_restore, duration = calibrate(zygote, cal, "restore")
     runs = ["restore"] * PLAN["restore"] + ["restore-line"] * PLAN["restore-line"]
@@ -128,7 +131,7 @@ def run_restores(zygote, base: Path, figures: Figures, rng: random.Random) -> No
     for n, kind in enumerate(runs, start=1):
         data, before = fresh(f"r{n}")
         ledger = base / f"r{n}.ledger"
-        cmd = {"mode": "restore", "data": str(data), "ledger": str(ledger), "token": (100 + n) * 10**6,
+        cmd = {"mode": "restore", "data": str(data), "ledger": str(ledger), "token": (40 + n) * 10**6,
                "pre_seconds": rng.uniform(0.0, 0.1), "chosen": str(data / "backups" / chosen_name), "seed": n}
         if kind == "restore-line":
             cmd["kill_line"] = rng.randint(1, max(1, int(lines_per_restore * 0.9)))
@@ -188,7 +191,7 @@ def run_rescues(zygote, base: Path, figures: Figures, rng: random.Random) -> Non
     template, in_backup, damaged = make_rescue_template(base)
     data = base / "s-cal"
     shutil.copytree(template, data)
-    cal = {"mode": "rescue", "data": str(data), "ledger": str(base / "s-cal.ledger"), "token": 10**8}
+    cal = {"mode": "rescue", "data": str(data), "ledger": str(base / "s-cal.ledger"), "token": 80 * 10**6}
     lines_per_open, duration = calibrate(zygote, cal, "open")
     runs = ["rescue"] * PLAN["rescue"] + ["rescue-line"] * PLAN["rescue-line"]
     rng.shuffle(runs)
@@ -196,7 +199,7 @@ def run_rescues(zygote, base: Path, figures: Figures, rng: random.Random) -> Non
         data = base / f"s{n}"
         shutil.copytree(template, data)
         ledger = base / f"s{n}.ledger"
-        cmd = {"mode": "rescue", "data": str(data), "ledger": str(ledger), "token": (200 + n) * 10**6, "seed": n}
+        cmd = {"mode": "rescue", "data": str(data), "ledger": str(ledger), "token": (60 + n) * 10**6, "seed": n}
         if kind == "rescue-line":
             cmd["kill_line"] = rng.randint(1, max(1, int(lines_per_open * 0.9)))
         pid = zygote.start(cmd)
