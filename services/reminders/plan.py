@@ -44,6 +44,7 @@ class Occurrence:
     body: str
     route: str
     once_each: bool
+    expires_at: datetime | None = None  # past this moment it is no use any more
 
     @property
     def identity(self) -> tuple[str, int, date]:
@@ -99,7 +100,10 @@ def plan_day(
                 log.warning("reminder rule %s gave a reminder without a time", rule.kind)
                 continue
             moment = _moment(clock, day, wall, quiet, rule.once_each)
-            if moment is None or (keep is not None and not keep(rule, day, moment)):
+            expires = clock.at(day, reminder.until) if reminder.until is not None else None
+            if moment is None or (expires is not None and moment > expires):
+                continue
+            if keep is not None and not keep(rule, day, moment):
                 continue
             out.append(
                 Occurrence(
@@ -111,6 +115,7 @@ def plan_day(
                     body=reminder.body,
                     route=reminder.route,
                     once_each=rule.once_each,
+                    expires_at=expires,
                 )
             )
     return out

@@ -15,7 +15,8 @@ Two kinds of rule:
 
 A reminder may carry its own time (`at`): a rule with `default_time=None`
 (say, "an hour before an interview") times each reminder itself, and
-Settings shows no time field for it.
+Settings shows no time field for it. `until` drops a reminder that could not
+be shown in time (a catch-up after the interview began would be no help).
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ class Reminder:
     about: int = 0  # the row it is about (an application, a feedback request); 0 for none
     at: time | None = None  # its own local time that day; None: the rule's time from Settings
     route: str = "/"  # where the app opens when the notification is tapped
+    until: time | None = None  # not shown at all after this local time that day
 
 
 @dataclass(frozen=True)

@@ -145,7 +145,11 @@ class ReminderScheduler:
 
         lookback = [today - timedelta(days=i) for i in range(CATCH_UP_DAYS, -1, -1)]
         handled = self._reminders.log.handled_since(lookback[0])
-        due = [o for o in self._reminders.plan(lookback, prefs=prefs, keep=due_now) if o.identity not in handled]
+        due = [
+            o
+            for o in self._reminders.plan(lookback, prefs=prefs, keep=due_now)
+            if o.identity not in handled and (o.expires_at is None or now <= o.expires_at)
+        ]
         shown = []
         for occ in due:
             backend = await self._reminders.notifier.deliver(title=occ.title, message=occ.body)

@@ -26,6 +26,8 @@ def ReminderRow(kind: str, label: str, has_time: bool, once_each: bool, quiet_ve
         set_on(value)
 
     def save_time(e: ft.Event):
+        if (e.control.value or "").strip() == at and error is None:
+            return  # leaving the field unchanged saves nothing (the default stays a default)
         try:
             set_at(reminders.set_time(kind=kind, at=e.control.value or ""))
             set_error(None)
@@ -54,7 +56,7 @@ def ReminderRow(kind: str, label: str, has_time: bool, once_each: bool, quiet_ve
                 vertical_alignment=ft.CrossAxisAlignment.CENTER,
             )
         )
-    return ft.Column(rows, spacing=4, tight=True)
+    return ft.Column(rows, spacing=10, tight=True)
 
 
 @ft.component
@@ -97,7 +99,7 @@ def QuietHoursRow(on_change):
                 wrap=True,
             ),
         ],
-        spacing=4,
+        spacing=10,
         tight=True,
     )
 
@@ -151,6 +153,6 @@ def RemindersSection():
     ]
     return Section(
         "Reminders",
-        ft.Column(controls, spacing=10, tight=True),
+        ft.Column(controls, spacing=18, tight=True),
         subtitle="At most one of each a day, and never once you've done the thing. Rest days stay quiet.",
     )
