@@ -10,7 +10,7 @@ from services.reminders.plan import Occurrence
 from services.reminders.prefs import QuietHours, parse_time
 from services.reminders.rules import CATCH_UP_DAYS, Reminder, ReminderProvider, ReminderRule, one
 from services.reminders.scheduler import ReminderScheduler
-from services.reminders.service import ReminderService
+from services.reminders.service import ReminderChoices, ReminderService, RuleChoice
 
 __all__ = [
     "CATCH_UP_DAYS",
@@ -23,7 +23,9 @@ __all__ = [
     "PlyerNotifier",
     "QuietHours",
     "RecordingNotifier",
+    "RuleChoice",
     "Reminder",
+    "ReminderChoices",
     "ReminderProvider",
     "ReminderRule",
     "ReminderScheduler",

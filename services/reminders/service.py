@@ -7,7 +7,8 @@ once each, never in quiet hours. Delivery and timing live in scheduler.py.
 
 from __future__ import annotations
 
-from datetime import date, time
+from dataclasses import dataclass
+from datetime import date
 
 from services.clock import Clock
 from services.errors import ValidationError
@@ -22,6 +23,22 @@ from services.storage.db import SessionFactory
 
 TEST_TITLE = "Bounceback"
 TEST_MESSAGE = "This is how a reminder will look. Gentle, and only when it helps."
+
+
+@dataclass(frozen=True)
+class RuleChoice:
+    kind: str
+    label: str
+    on: bool
+    at: str  # "HH:MM", or "" when each reminder carries its own time
+    once_each: bool
+
+
+@dataclass(frozen=True)
+class ReminderChoices:
+    enabled: bool
+    rules: list[RuleChoice]
+    quiet: QuietHours
 
 
 class ReminderService:
@@ -85,10 +102,20 @@ class ReminderService:
     def set_quiet_hours(self, *, on: bool, start: str | None = None, end: str | None = None) -> QuietHours:
         return self.prefs.set_quiet_hours(on=on, start=start, end=end)
 
-    def in_quiet_hours(self, kind: str) -> bool:
-        """Settings warns when a rule's time falls inside quiet hours."""
-        at = self.time_for(kind)
-        return bool(at) and self.quiet_hours().contains(time.fromisoformat(at))
+    def choices(self) -> ReminderChoices:
+        """Everything Settings shows, from one read."""
+        prefs = self.prefs.read()
+        rules = [
+            RuleChoice(
+                kind=r.kind,
+                label=r.label,
+                on=prefs.kind_enabled(r.kind, r.default_on),
+                at="" if r.default_time is None else f"{prefs.time_for(r.kind, r.default_time):%H:%M}",
+                once_each=r.once_each,
+            )
+            for r in self._rules
+        ]
+        return ReminderChoices(enabled=prefs.enabled(), rules=rules, quiet=prefs.quiet_hours())
 
     # -- planning ------------------------------------------------------------------------
     def active_rules(self, prefs: Snapshot | None = None) -> list[ActiveRule]:

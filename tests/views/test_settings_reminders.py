@@ -116,3 +116,12 @@ async def test_a_refusal_is_shown_plainly_with_the_way_to_change_it(mount_bounce
     await h.click(h.find_button("Open notification settings"))
     await h.settle()
     assert phone.opened_settings == 1
+
+
+async def test_rows_hidden_and_shown_again_keep_the_latest_choices(mount_bounceback, services):
+    h = await settings(mount_bounceback)
+    await h.submit(field(h, "reminder-practice-time"), "13:05")
+    await h.toggle(field(h, "reminders-all"), False)
+    assert h.find_by_key("reminder-practice-time") is None
+    await h.toggle(field(h, "reminders-all"), True)
+    assert field(h, "reminder-practice-time").value == "13:05"

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import time
+
 import flet as ft
 
 from services.errors import ValidationError
+from services.reminders import QuietHours, RuleChoice
 from views.common.layout import Section
 from views.context import use_services
 from views.settings.reminder_delivery import BACKEND_WORDS, PermissionStatus, explain_then_ask
@@ -14,12 +17,13 @@ TIME_WIDTH = 112
 
 
 @ft.component
-def ReminderRow(kind: str, label: str, has_time: bool, once_each: bool, quiet_version: int = 0):
+def ReminderRow(choice: RuleChoice, quiet: QuietHours):
     reminders = use_services().reminders
-    on, set_on = ft.use_state(lambda: reminders.kind_enabled(kind))
-    at, set_at = ft.use_state(lambda: reminders.time_for(kind))
+    kind, label = choice.kind, choice.label
+    on, set_on = ft.use_state(choice.on)
+    at, set_at = ft.use_state(choice.at)
     error, set_error = ft.use_state(None)
-    quiet = ft.use_memo(lambda: reminders.in_quiet_hours(kind), [at, quiet_version])
+    in_quiet = bool(at) and quiet.contains(time.fromisoformat(at))
 
     def toggle(value: bool):
         reminders.set_kind_enabled(kind=kind, on=value)
@@ -35,8 +39,8 @@ def ReminderRow(kind: str, label: str, has_time: bool, once_each: bool, quiet_ve
             set_error(exc.errors.get("time"))
 
     rows: list[ft.Control] = [ToggleRow(label, on, toggle, key=f"reminder-{kind}")]
-    if has_time:
-        hint = "In quiet hours: it waits until they end." if once_each else "In quiet hours, so it stays silent."
+    if at:
+        hint = "In quiet hours: it waits until they end." if choice.once_each else "In quiet hours, so it stays silent."
         rows.append(
             ft.Row(
                 [
@@ -51,7 +55,7 @@ def ReminderRow(kind: str, label: str, has_time: bool, once_each: bool, quiet_ve
                         on_submit=save_time,
                         disabled=not on,
                     ),
-                    ft.Text(hint, size=12, color=ft.Colors.ON_SURFACE_VARIANT, visible=quiet and on, expand=True),
+                    ft.Text(hint, size=12, color=ft.Colors.ON_SURFACE_VARIANT, visible=in_quiet and on, expand=True),
                 ],
                 vertical_alignment=ft.CrossAxisAlignment.CENTER,
             )
@@ -60,21 +64,18 @@ def ReminderRow(kind: str, label: str, has_time: bool, once_each: bool, quiet_ve
 
 
 @ft.component
-def QuietHoursRow(on_change):
+def QuietHoursRow(quiet: QuietHours, set_quiet):
     reminders = use_services().reminders
-    quiet, set_quiet = ft.use_state(reminders.quiet_hours)
     errors, set_errors = ft.use_state({})
 
     def toggle(on: bool):  # keeps the saved times, whatever a field holds
         set_quiet(reminders.set_quiet_hours(on=on))
-        on_change()
 
     def field(name: str, shown: str, spoken: str) -> ft.Control:
         def save(e: ft.Event):
             try:
                 set_quiet(reminders.set_quiet_hours(on=quiet.on, **{name: e.control.value or ""}))
                 set_errors({})
-                on_change()
             except ValidationError as exc:
                 set_errors(exc.errors)
 
@@ -110,10 +111,12 @@ def RemindersSection():
     reminders = services.reminders
     scheduler = reminders.scheduler
     page = ft.context.page
-    enabled, set_enabled = ft.use_state(reminders.enabled)
+    shown, set_shown = ft.use_state(0)  # bumped when the rows come back: read them afresh
+    choices = ft.use_memo(reminders.choices, [shown])  # one read for the whole section
+    enabled, set_enabled = ft.use_state(choices.enabled)
+    quiet, set_quiet = ft.use_state(choices.quiet)
     permission, set_permission = ft.use_state(None)  # None until the phone (if any) has answered
     result, set_result = ft.use_state("")
-    quiet_version, set_quiet_version = ft.use_state(0)
 
     async def read_permission():
         set_permission(await scheduler.permission())
@@ -126,6 +129,7 @@ def RemindersSection():
     def toggle_all(value: bool):
         reminders.set_enabled(on=value)
         set_enabled(value)
+        set_shown(lambda n: n + 1)
         if value and permission == "not-asked":  # the moment it makes sense to ask
             explain_then_ask(page, ask)
 
@@ -142,11 +146,8 @@ def RemindersSection():
         ),
     ]
     if enabled:
-        controls += [
-            ReminderRow(r.kind, r.label, r.default_time is not None, r.once_each, quiet_version, key=r.kind)
-            for r in reminders.rules
-        ]
-        controls.append(QuietHoursRow(lambda: set_quiet_version(lambda v: v + 1)))
+        controls += [ReminderRow(choice, quiet, key=choice.kind) for choice in choices.rules]
+        controls.append(QuietHoursRow(quiet, set_quiet))
     controls += [
         ft.Row([ft.OutlinedButton("Send a test notification", icon=ft.Icons.NOTIFICATIONS_OUTLINED, on_click=test)]),
         ft.Text(result, size=13, visible=bool(result)),
