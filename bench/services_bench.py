@@ -94,7 +94,7 @@ def today_parts(services: AppServices) -> dict[str, Callable[[], Any]]:
     today = services.clock.today()
     parts: dict[str, Callable[[], Any]] = {
         "goals.progress": services.goals.progress,
-        "attention": services.attention,
+        "attention": services.attention.items,
         "wins.recent_wins": lambda: services.wins.recent_wins(limit=5),
         "applications.queries.recent_rejection": services.applications.queries.recent_rejection,
         "mood.summary_for": lambda: services.mood.summary_for(day=today),

@@ -8,6 +8,7 @@ from models.application import Application, GoalPlan, StatusChange, Win
 from models.feedback import Feedback, FeedbackAction, FeedbackPracticeCard
 from models.mood import MoodEntry, MoodEntryActivity, MoodEntryFeeling, MoodWord
 from models.practice import PracticeCard, PracticeReview
+from models.reminder import AttentionDismissal, ReminderDelivery
 from models.setting import Setting
 
 __all__ = [
@@ -25,4 +26,6 @@ __all__ = [
     "Feedback",
     "FeedbackAction",
     "FeedbackPracticeCard",
+    "ReminderDelivery",
+    "AttentionDismissal",
 ]

@@ -9,14 +9,13 @@ checks) are in models/feedback.py.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from models import Application, Feedback
 from models.feedback import (
-    FOLLOW_UP_AFTER_DAYS,
     NAME_MAX,
     REQUEST_STATUSES,
     FeedbackCreate,
@@ -24,7 +23,6 @@ from models.feedback import (
     FeedbackUpdate,
 )
 from models.shapes import Day, Text, check, is_record_id, one_line
-from services.attention import AttentionItem
 from services.clock import Clock
 from services.errors import NotFound, ValidationError
 from services.feedback.actions import FeedbackActions
@@ -218,37 +216,6 @@ class FeedbackService:
             your_name=self.your_name(),
             to=record.contact_email or "",
         )
-
-    # ---- needs attention ------------------------------------------------------------
-    def attention_items(self, today: date) -> list[AttentionItem]:
-        """Requests asked a week or more ago with no reply yet: a gentle nudge to follow up."""
-        cutoff = today - timedelta(days=FOLLOW_UP_AFTER_DAYS)
-        with self._sessions() as s:
-            waiting = s.exec(
-                select(Feedback)
-                .where(Feedback.status == "asked", col(Feedback.asked_on) <= cutoff)
-                .order_by(col(Feedback.asked_on))
-                .limit(5)
-            ).all()
-        items = []
-        for f in waiting:
-            who = f.company or f.role or "your feedback request"
-            items.append(
-                AttentionItem(
-                    key=f"feedback-request:{f.id}",
-                    title=f"No reply yet from {who}"
-                    if (f.company or f.role)
-                    else "No reply yet to your feedback request",
-                    detail=(
-                        f"You asked on {f.asked_on:%d %b}. A short follow-up is fine, "
-                        "or mark it “no reply” and let it go: asking was the professional part."
-                    ),
-                    route=f"/feedback/{f.id}",
-                    icon="mark_email_unread",
-                    priority=45,
-                )
-            )
-        return items
 
     # ---- internals ------------------------------------------------------------------
     def _start_in(self, s: Session, application_id: int) -> Feedback:

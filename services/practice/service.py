@@ -6,10 +6,8 @@ due counts, mock picks), `stats`, `starter` (the built-in questions).
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
-from services.attention import AttentionItem
 from services.clock import Clock
 from services.practice.deck import Deck
 from services.practice.schedule import Schedule
@@ -33,19 +31,3 @@ class PracticeService:
         self.starter = StarterDeck(sessions, clock, settings, starter_path)
         self.schedule = Schedule(sessions, clock, settings, self.deck)
         self.stats = Stats(sessions, clock, self.schedule)
-
-    def attention_items(self, today: date) -> list[AttentionItem]:
-        n = self.schedule.due_count()
-        if not n:
-            return []
-        title = "1 practice card is due" if n == 1 else f"{n} practice cards are due"
-        return [
-            AttentionItem(
-                key="practice:due",
-                title=title,
-                detail="A few minutes saying your answers out loud keeps them ready.",
-                route="/practice",
-                icon="style",
-                priority=40,
-            )
-        ]

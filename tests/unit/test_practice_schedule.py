@@ -113,9 +113,9 @@ def test_archived_cards_are_not_due(practice):
 
 
 def test_attention_item_when_cards_are_due(practice, clock, services):
-    assert services.attention() == []
+    assert services.attention.items() == []
     add_cards(practice, 3)
-    items = [i for i in services.attention() if i.key == "practice:due"]
+    items = [i for i in services.attention.items() if i.kind == "practice-due"]
     assert items and items[0].title == "3 practice cards are due" and items[0].route == "/practice"
 
 

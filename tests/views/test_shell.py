@@ -58,23 +58,6 @@ async def test_narrow_settings_page_has_a_way_back(mount_bounceback):
     assert h.one(ft.NavigationBar).selected_index == 0
 
 
-async def test_reminder_time_validated_at_the_field(mount_bounceback, services):
-    from services.reminders.service import ReminderRule
-
-    services.reminders.rules = [ReminderRule("apply", "A nudge to apply", "18:00", lambda d: None)]
-    h = await mount_bounceback(route="/settings")
-    await h.go("/settings")
-    field = next(f for f in h.find_by_type(ft.TextField) if f.value == "18:00")
-    await h.submit(field, "25:99")
-    field = next(f for f in h.find_by_type(ft.TextField) if f.label == "At")
-    assert field.error and "24-hour" in str(field.error)
-    assert services.reminders.time_for("apply") == "18:00"
-    await h.submit(field, "7:15")
-    assert services.reminders.time_for("apply") == "07:15"
-    await h.click(h.find_button("Send a test notification"))
-    assert h.find_text("Sent.")
-
-
 async def test_an_unexpected_error_shows_a_calm_message_not_a_crash(mount, services, monkeypatch):
     """With the safety net on (as in the real app), a failing handler becomes a snack bar."""
     import sqlite3

@@ -60,11 +60,12 @@ async def test_the_new_count_is_sent_before_the_undo_snack_bar(mount_bounceback,
 async def test_plus_one_does_not_re_read_the_rest_of_today(mount_bounceback, services):
     calls = []
 
-    def provider(today):
-        calls.append(today)
-        return []
+    class Provider:
+        def attention(self, today):
+            calls.append(today)
+            return []
 
-    services.attention_providers.append(provider)
+    services.attention.register(Provider())
     h = await mount_bounceback(width=1280, height=800)
     assert len(calls) == 1
     for _ in range(2):
@@ -99,8 +100,7 @@ async def test_attention_lists_reapply_dates_and_navigates(mount_bounceback, ser
     app = services.applications.add_application(applied_on=clock.today() - timedelta(days=200), company="Acme")
     services.applications.change_status(application_id=app.id, status="rejected", on=clock.today() - timedelta(days=100))
     h = await mount_bounceback(width=1280, height=800)
-    tile = h.find_by_key(f"reapply:{app.id}")
-    assert tile is not None and "Acme" in tile.title.value
+    [tile] = [t for t in h.find_by_type(ft.ListTile) if "Acme" in t.title.value]
     await h.click(tile)
     assert h.page.route == f"/applications/{app.id}"
 
@@ -134,3 +134,13 @@ async def test_goals_are_set_in_settings_and_shown_on_today(mount_bounceback, se
     assert services.goals.show_streak()
     await h.go("/")
     assert h.find_by_key("goal-today").value == "0 of 4"
+
+
+async def test_a_reapply_date_can_be_dismissed_and_stays_away(mount_bounceback, services, clock):
+    app = services.applications.add_application(applied_on=clock.today() - timedelta(days=120), company="Initech")
+    services.applications.set_reapply_after(application_id=app.id, on=clock.today() - timedelta(days=2))
+    h = await mount_bounceback(width=390, height=844)
+    assert h.find_text("You can apply to Initech again")
+    await h.click(h.find_button("Dismiss: You can apply to Initech again"))
+    assert not h.find_text("You can apply to Initech again")
+    assert not [i for i in services.attention.items() if i.kind == "reapply"], "the dismissal is saved"
