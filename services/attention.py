@@ -99,5 +99,5 @@ class AttentionBoard:
 
     def _dismissed(self) -> set[tuple[str, int, date | None]]:
         with self._sessions() as s:
-            rows = s.exec(select(AttentionDismissal.kind, AttentionDismissal.about, AttentionDismissal.due_on)).all()
+            rows = s.exec(select(col(AttentionDismissal.kind), col(AttentionDismissal.about), col(AttentionDismissal.due_on))).all()
         return {(k, a, d) for k, a, d in rows}

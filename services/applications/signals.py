@@ -14,6 +14,7 @@ from __future__ import annotations
 from datetime import date, time, timedelta
 
 from sqlalchemy import func, select
+from sqlmodel import col
 
 from models.application import Application, StatusChange
 from services.applications.goals import GoalService
@@ -42,13 +43,13 @@ class ApplicationSignals:
         """Days in [start, end] with a rejection that still stands (a corrected "no" doesn't count)."""
         with self._sessions() as s:
             rows = s.scalars(
-                select(StatusChange.changed_on)
-                .join(Application, Application.id == StatusChange.application_id)
+                select(col(StatusChange.changed_on))
+                .join(Application, col(Application.id) == col(StatusChange.application_id))
                 .where(
-                    StatusChange.status == "rejected",
-                    Application.status == "rejected",
-                    StatusChange.changed_on >= start,
-                    StatusChange.changed_on <= end,
+                    col(StatusChange.status) == "rejected",
+                    col(Application.status) == "rejected",
+                    col(StatusChange.changed_on) >= start,
+                    col(StatusChange.changed_on) <= end,
                 )
             ).all()
         return set(rows)
@@ -56,7 +57,7 @@ class ApplicationSignals:
     def reapply_due_on(self, day: date) -> list[Application]:
         with self._sessions() as s:
             return list(
-                s.scalars(select(Application).where(Application.reapply_after == day).order_by(Application.id)).all()
+                s.scalars(select(Application).where(col(Application.reapply_after) == day).order_by(col(Application.id))).all()
             )
 
     # ---- rules -----------------------------------------------------------------------
@@ -111,13 +112,13 @@ class ApplicationSignals:
         with self._sessions() as s:
             due = s.scalars(
                 select(Application)
-                .where(Application.reapply_after <= today, Application.reapply_after >= since)
-                .order_by(Application.reapply_after.desc(), Application.id.desc())
+                .where(col(Application.reapply_after) <= today, col(Application.reapply_after) >= since)
+                .order_by(col(Application.reapply_after).desc(), col(Application.id).desc())
                 .limit(REAPPLY_SHOWN_MAX)
             ).all()
             waiting = s.scalar(
                 select(func.count()).select_from(Application)
-                .where(Application.status == "applied", Application.applied_on <= today - timedelta(days=WAITING_DAYS))
+                .where(col(Application.status) == "applied", col(Application.applied_on) <= today - timedelta(days=WAITING_DAYS))
             ) or 0  # fmt: skip
         items = [
             AttentionItem(

@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date, time
 
 from sqlalchemy import func, select
+from sqlmodel import col
 
 from models.mood import MoodEntry
 from services.attention import AttentionItem
@@ -21,7 +22,7 @@ class MoodSignals:
 
     def logged_on(self, day: date) -> int:
         with self._sessions() as s:
-            return s.scalar(select(func.count()).select_from(MoodEntry).where(MoodEntry.day == day)) or 0
+            return s.scalar(select(func.count()).select_from(MoodEntry).where(col(MoodEntry.day) == day)) or 0
 
     def check_in(self, day: date) -> list[Reminder]:
         if self.logged_on(day):

@@ -32,7 +32,7 @@ def _run(cmd: list[str]) -> bool:
 
 def _ask_with_python_dbus() -> bool | None:
     try:
-        import dbus  # type: ignore[import-not-found]  # plyer's other route, when installed
+        import dbus  # plyer's other route, when installed
     except ImportError:
         return None
     try:

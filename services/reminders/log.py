@@ -40,8 +40,8 @@ class DeliveryLog:
         """Reminders for `day` or later that were shown or scheduled."""
         with self._sessions() as s:
             rows = s.exec(
-                select(ReminderDelivery.kind, ReminderDelivery.about, ReminderDelivery.due_on).where(
-                    ReminderDelivery.due_on >= day
+                select(col(ReminderDelivery.kind), col(ReminderDelivery.about), col(ReminderDelivery.due_on)).where(
+                    col(ReminderDelivery.due_on) >= day
                 )
             ).all()
         return {(k, a, d) for k, a, d in rows}
@@ -70,7 +70,7 @@ class DeliveryLog:
             for kind, about, due_on in cancelled:
                 s.exec(
                     delete(ReminderDelivery).where(
-                        ReminderDelivery.kind == kind, ReminderDelivery.about == about, ReminderDelivery.due_on == due_on
+                        col(ReminderDelivery.kind) == kind, col(ReminderDelivery.about) == about, col(ReminderDelivery.due_on) == due_on
                     )
                 )
             for occ in added:

@@ -56,7 +56,6 @@ def reads(s, ids) -> dict[str, object]:
         "applications.queries.list_applications": lambda: s.applications.queries.list_applications(text="a"),
         "applications.queries.sources_in_use": s.applications.queries.sources_in_use,
         "applications.queries.recent_rejection": s.applications.queries.recent_rejection,
-        "applications.queries.attention_items": lambda: s.applications.queries.attention_items(day),
         "goals.current_goals": s.goals.current_goals,
         "goals.show_streak": s.goals.show_streak,
         "goals.count_on": lambda: s.goals.count_on(day=day),
@@ -93,12 +92,10 @@ def reads(s, ids) -> dict[str, object]:
         "practice.schedule.review_counts": lambda: s.practice.schedule.review_counts(card_ids=[card]),
         "practice.schedule.pick_mock": lambda: s.practice.schedule.pick_mock(count=3),
         "practice.stats.summary": s.practice.stats.summary,
-        "practice.attention_items": lambda: s.practice.attention_items(day),
         "feedback.get": lambda: s.feedback.get(feedback_id=record),
         "feedback.for_application": lambda: s.feedback.for_application(application_id=app),
         "feedback.your_name": s.feedback.your_name,
         "feedback.request_message": lambda: s.feedback.request_message(feedback_id=record),
-        "feedback.attention_items": lambda: s.feedback.attention_items(day),
         "feedback.queries.list_feedback": s.feedback.queries.list_feedback,
         "feedback.queries.status_counts": s.feedback.queries.status_counts,
         "feedback.queries.recurring_themes": s.feedback.queries.recurring_themes,
@@ -110,7 +107,26 @@ def reads(s, ids) -> dict[str, object]:
         "feedback.actions.practice_card_ids": lambda: s.feedback.actions.practice_card_ids(feedback_id=record),
         "settings.get": lambda: s.settings.get("theme_mode"),
         "settings.theme_mode": s.settings.theme_mode,
-        "attention": s.attention,
+        "attention.items": lambda: s.attention.items(day),
+        "settings.get_prefixed": lambda: s.settings.get_prefixed("reminders."),
+        "reminders.choices": s.reminders.choices,
+        "reminders.active_rules": s.reminders.active_rules,
+        "reminders.enabled": s.reminders.enabled,
+        "reminders.kind_enabled": lambda: s.reminders.kind_enabled("apply"),
+        "reminders.quiet_hours": s.reminders.quiet_hours,
+        "reminders.rule": lambda: s.reminders.rule("apply"),
+        "reminders.rules": lambda: s.reminders.rules,
+        "reminders.time_for": lambda: s.reminders.time_for("apply"),
+        "reminders.plan": lambda: s.reminders.plan([day + timedelta(days=i) for i in range(-2, 7)]),
+        # Each feature's promises: its Today items and every reminder rule's decision, asked
+        # about past days, today and the week ahead.
+        **{f"signals.{type(f).__name__}.attention": (lambda f=f: f.attention(day)) for f in s.signals},
+        **{
+            f"rule.{rule.kind}.{offset}": (lambda rule=rule, offset=offset: rule.decide(day + timedelta(days=offset)))
+            for f in s.signals
+            for rule in f.reminder_rules()
+            for offset in (-2, 0, 1, 6)
+        },
     }
 
 
@@ -137,6 +153,8 @@ WRITES = {
     "practice": set(),
     "practice.stats": set(),
     "feedback.queries": set(),
+    "attention": {"register", "dismiss"},
+    "reminders": {"register", "send_test", "set_enabled", "set_kind_enabled", "set_time", "set_quiet_hours"},
 }
 
 
@@ -187,5 +205,5 @@ def test_a_first_run_reads_nothing_into_being(services, db, clock):
     assert services.practice.schedule.due_queue() == []
     assert services.practice.stats.summary().new == 0
     assert services.practice.schedule.pick_mock(count=5) == []
-    assert [i for i in services.attention() if i.route == "/practice"] == []
+    assert [i for i in services.attention.items() if i.route == "/practice"] == []
     assert services.practice.deck.card_count() == 0 and changes(db) == before
