@@ -136,13 +136,28 @@ def open_app(browser: Browser, url: str, width: int = DESKTOP[0], height: int = 
     page.set_default_timeout(TIMEOUT_MS)
     _open.append((page, rec))
 
+    context.add_init_script(_WATCH_TEXT_EDITING)
+    goto(page, url)
+    expect(nav_target(page, "Today")).to_be_visible(timeout=TIMEOUT_MS)
+    return page
+
+
+def goto(page: Page, url: str) -> None:
+    """Load `url` (the app, or one of its routes) and switch Flutter's semantics tree on.
+
+    Each page load starts with semantics off. Flutter's web engine then shows one
+    "Enable accessibility" button, `flt-semantics-placeholder`: 1x1 px at (-1, -1), outside
+    the page on purpose so no pointer ever reaches it. Screen readers activate it by
+    sending it a click event, and that is what `dispatch_event` does. (It is not a tap on
+    something the user sees, so nothing is lost here; a keyboard press on it does not
+    enable semantics in this engine.)
+    """
     page.goto(url)
     placeholder = page.locator("flt-semantics-placeholder")
     placeholder.wait_for(state="attached", timeout=TIMEOUT_MS)
-    # A normal click fails ("outside of the viewport"): the placeholder is off-screen by design.
-    placeholder.evaluate("e => e.click()")
-    expect(nav_target(page, "Today")).to_be_visible(timeout=TIMEOUT_MS)
-    return page
+    placeholder.dispatch_event("click")
+    # The placeholder removes itself once semantics are on.
+    expect(placeholder).to_have_count(0, timeout=TIMEOUT_MS)
 
 
 def _rail_button(page: Page, label: str) -> Locator:
@@ -161,6 +176,15 @@ def nav_selected(page: Page, label: str) -> Locator:
     rail = _rail_button(page, label).and_(page.locator("[aria-current='true']"))
     bar = page.get_by_role("tab", name=label, exact=True, selected=True)
     return rail.or_(bar).first
+
+
+def resize(page: Page, size: tuple[int, int]) -> None:
+    """Set the viewport; wait until the shell shows that size's navigation (bar below 640 px, else rail)."""
+    page.set_viewport_size({"width": size[0], "height": size[1]})
+    if size[0] < 640:  # views/context.py NARROW_BELOW
+        expect(page.get_by_role("tab", name="Today", exact=True)).to_be_visible()
+    else:
+        expect(_rail_button(page, "Today")).to_be_visible()
 
 
 def nav(page: Page, label: str) -> None:
@@ -223,12 +247,65 @@ def shot(page: Page, name: str, settle_s: float = 5.0) -> Path:
 
 
 def tap(loc: Locator) -> None:
-    """Click a semantics node even when Flutter has it scrolled off-screen."""
-    loc.wait_for(state="attached")
-    try:
-        loc.click(timeout=3000)
-    except Exception:  # off-screen for Playwright; a DOM click still reaches Flutter
-        loc.evaluate("e => e.click()")
+    """Click a control (a semantics node), scrolling it into view first if needed.
+
+    Playwright's click scrolls the node into view with the browser's own scrolling: the
+    browser scrolls the <flt-semantics> element of the Flutter Scrollable around it, Flutter's
+    engine turns that scroll into a real scroll of the Scrollable (SemanticsAction
+    scrollToOffset), and the click lands on the drawn button, as a user's would. No DOM click
+    fallback: a tap that does not reach the control fails the test.
+    """
+    loc.click()
+
+
+# Installed in every page opened with open_app (see `type_into`). Flutter's web engine
+# attaches its "input" and "keydown" listeners to a semantics <input>/<textarea> only when
+# the framework opens a text-input connection for it, which is one round trip through
+# Dart after the browser focus moved there. Keys typed before that change the DOM value
+# and are then overwritten by the framework's (empty) editing state. The engine starts
+# editing an element by applying the input configuration to it
+# (SemanticsTextEditingStrategy.enable -> applyConfiguration, which always writes the
+# element's "autocorrect" attribute) and attaches its listeners in the same task, so an
+# "autocorrect" write on the focused element is the signal that typing will reach Flutter.
+# A blur ends editing (the engine removes its listeners then).
+_WATCH_TEXT_EDITING = """
+(() => {
+  const editing = new WeakSet();
+  Object.defineProperty(window, "__flutterEditing", {value: editing});
+  new MutationObserver(records => { for (const r of records) editing.add(r.target); })
+    .observe(document, {subtree: true, attributes: true, attributeFilter: ["autocorrect"]});
+  document.addEventListener("focusout", e => editing.delete(e.target), true);
+})();
+"""
+
+
+def wait_editing(field: Locator) -> None:
+    """Wait until Flutter edits `field` (a textbox with browser focus); see _WATCH_TEXT_EDITING."""
+    expect(field).to_be_focused()
+    field.page.wait_for_function("() => window.__flutterEditing.has(document.activeElement)")
+
+
+def textbox(page: Page, label: str) -> Locator:
+    """The text field labelled `label`. (A focused field's name gains its helper text.)"""
+    return page.get_by_role("textbox", name=re.compile(rf"^{re.escape(label)}(\s|$)")).first
+
+
+def type_into(field: Locator, text: str, *, clear: bool = False) -> None:
+    """Tap a text field, wait until Flutter edits it, type `text`; the field then ends with it.
+
+    Typing goes where the cursor is; `clear` first erases what the field holds, key by key
+    from the end, as a user would.
+    """
+    page = field.page
+    tap(field)
+    wait_editing(field)
+    if clear:
+        page.keyboard.press("Control+End")
+        for _ in field.input_value():
+            page.keyboard.press("Backspace")
+        expect(field).to_have_value("")
+    page.keyboard.type(text)
+    expect(field).to_have_value(re.compile(re.escape(text) + r"$"))
 
 
 def set_theme(data_dir, mode: str) -> None:

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from tests.e2e.helpers import DESKTOP, PHONE, nav, open_app, shot, tap, wait_heading
+from tests.e2e import helpers
+from tests.e2e.helpers import DESKTOP, PHONE, goto, nav, open_app, shot, tap, wait_heading
 
 pytestmark = pytest.mark.e2e
 
@@ -24,8 +25,6 @@ LISTING = (
 RESUME = "Analyst. Wrote SQL queries and built Excel dashboards. Presented insights to leadership."
 
 
-
-
 def see(page: Page, text: str) -> None:
     """Text shown on its own or inside a merged semantics label (cards merge their texts)."""
     pattern = re.compile(re.escape(text))
@@ -33,37 +32,11 @@ def see(page: Page, text: str) -> None:
 
 
 def type_into(page: Page, label: str, text: str) -> None:
-    """Focus a field by its label and type; again if the focus or the first keys went nowhere.
-
-    Flutter swaps in a real <input> on focus, and on a busy machine a freshly built
-    screen's semantics can lag a frame behind, so one retry is allowed."""
-    box = page.get_by_role("textbox", name=label).first
-    for attempt in range(3):
-        try:
-            tap(box)
-            expect(page.locator("input:focus, textarea:focus")).to_have_count(1, timeout=3000)
-            page.wait_for_timeout(200)
-            page.keyboard.type(text)
-            expect(box).to_have_value(re.compile(re.escape(text[-20:])), timeout=3000)
-            return
-        except AssertionError:
-            if attempt == 2:
-                raise
-            page.keyboard.press("Control+A")
-            page.keyboard.press("Delete")
-            page.wait_for_timeout(500)
+    helpers.type_into(helpers.textbox(page, label), text)
 
 
 def button(page: Page, name: str) -> Locator:
     return page.get_by_role("button", name=name).first
-
-
-def goto(page: Page, url: str) -> None:
-    """Load a deep link and turn the semantics tree on again (as open_app does)."""
-    page.goto(url)
-    placeholder = page.locator("flt-semantics-placeholder")
-    placeholder.wait_for(state="attached")
-    placeholder.evaluate("e => e.click()")
 
 
 def seed(data_dir: Path, *, theme: str | None = None, applications: bool = True, feedback: bool = False) -> None:
@@ -197,7 +170,6 @@ def test_feedback_screenshots(fresh_app, browser, mode):
         shot(page, f"detail-{mode}")
         page.mouse.move(width * 0.6, height * 0.5)
         page.mouse.wheel(0, 900)
-        page.wait_for_timeout(500)
         shot(page, f"detail-scrolled-{mode}")
 
         nav(page, "Feedback")

@@ -55,6 +55,28 @@ async def test_keyboard_space_reveals_and_digits_rate(mount_bounceback, services
     assert services.practice.schedule.reviews_of(card_id=reviewed[0].id)[0].rating == 4
 
 
+async def test_the_session_keeps_the_keyboard_focus(mount_bounceback, services):
+    """Space and 1-4 reach the session only if no control outside it has the focus: each new
+    question, and the revealed answer, focus the session's key listener; writing focuses the
+    first answer field."""
+    h = await mount_bounceback(width=1280, height=800)
+    await h.go("/practice/session")
+
+    def focused() -> list[str]:
+        by_id = {c._i: c for c in h.find_all(lambda c: True)}
+        return [type(by_id[i]).__name__ for i, name, _ in h.invocations if name == "focus" and i in by_id]
+
+    await h.settle()
+    assert focused() == ["KeyboardListener"]
+    await press(h, " ")
+    assert focused() == ["KeyboardListener"] * 2
+    await h.click(h.find_button("Write my answer"))
+    await h.settle()
+    assert focused()[-1] == "TextField"
+    first = h.find_by_key("star-situation")
+    assert [i for i, name, _ in h.invocations if name == "focus"][-1] == first._i
+
+
 async def test_write_an_answer_inside_the_session(mount_bounceback, services):
     h = await mount_bounceback(width=390, height=844)
     await h.go("/practice/session")
