@@ -275,13 +275,57 @@ _WATCH_TEXT_EDITING = """
   new MutationObserver(records => { for (const r of records) editing.add(r.target); })
     .observe(document, {subtree: true, attributes: true, attributeFilter: ["autocorrect"]});
   document.addEventListener("focusout", e => editing.delete(e.target), true);
+  window.__focusLog = [];
+  const d = e => e ? (e.tagName + ":" + (e.getAttribute("aria-label")||"").slice(0,24) + ":" + (e.id||"")) : "null";
+  for (const t of ["focusin", "focusout", "pointerdown", "click"])
+    document.addEventListener(t, e => window.__focusLog.push([Math.round(performance.now()), t, d(e.target), e.relatedTarget ? d(e.relatedTarget) : ""]), true);
+  new MutationObserver(rs => { for (const r of rs) window.__focusLog.push([Math.round(performance.now()), "attr", r.attributeName, d(r.target)]); })
+    .observe(document, {subtree: true, attributes: true, attributeFilter: ["autocorrect"]});
 })();
 """
 
 
+# Resolves at the first animation frame in which nothing changed in the semantics tree (no
+# node added, removed or changed, no focus moved) since the frame before.
+_QUIET_FRAME = """
+() => new Promise(resolve => {
+  let changed = false;
+  const mark = () => { changed = true; };
+  const watch = new MutationObserver(mark);
+  watch.observe(document.querySelector("flt-semantics-host") || document,
+                {subtree: true, childList: true, attributes: true, characterData: true});
+  document.addEventListener("focusin", mark, true);
+  const frame = () => requestAnimationFrame(() => {
+    if (changed) { changed = false; frame(); return; }
+    watch.disconnect();
+    document.removeEventListener("focusin", mark, true);
+    resolve();
+  });
+  frame();
+})
+"""
+
+
+def wait_quiet_frame(page: Page) -> None:
+    """Wait until Flutter has run the frames it scheduled for what is on screen now.
+
+    When a screen replaces the one whose button had the focus (the button that opened it),
+    Flutter gives the focus back to the control focused before it (often the navigation
+    destination) in the frame after the new screen is drawn. A field tapped in between gets
+    the browser focus and then loses it to that restoration, and its editing session ends.
+    Flutter runs its frames in requestAnimationFrame callbacks, and the restoration is
+    requested before this script runs, so one frame without any change means it is done.
+    """
+    page.evaluate(_QUIET_FRAME)
+
+
 def wait_editing(field: Locator) -> None:
     """Wait until Flutter edits `field` (a textbox with browser focus); see _WATCH_TEXT_EDITING."""
-    expect(field).to_be_focused()
+    try:
+        expect(field).to_be_focused()
+    except AssertionError:
+        print("DEBUG FOCUS LOG", *field.page.evaluate("window.__focusLog.slice(-40)"), sep="\n  ")
+        raise
     field.page.wait_for_function("() => window.__flutterEditing.has(document.activeElement)")
 
 
@@ -297,6 +341,8 @@ def type_into(field: Locator, text: str, *, clear: bool = False) -> None:
     from the end, as a user would.
     """
     page = field.page
+    if not os.environ.get("NOQUIET"):
+        wait_quiet_frame(page)
     tap(field)
     wait_editing(field)
     if clear:
