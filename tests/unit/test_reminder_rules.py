@@ -58,9 +58,12 @@ def test_mood_check_in_only_when_nothing_logged_today(services, clock):
 
 def test_practice_only_when_cards_are_due(services, clock):
     at(clock, WED, hour=12)
-    due = services.practice.schedule.due_count()
-    message = rule(services, "practice").compose(WED)
-    assert (message is None) == (due == 0)
+    services.practice.schedule.set_new_per_day(limit=3)  # the starter deck: three new questions a day
+    assert "3 practice questions are ready" in rule(services, "practice").compose(WED)[1]
+    services.practice.schedule.set_new_per_day(limit=1)
+    assert "1 practice question is ready" in rule(services, "practice").compose(WED)[1]
+    services.practice.schedule.set_new_per_day(limit=0)  # nothing due
+    assert rule(services, "practice").compose(WED) is None
 
 
 def test_feedback_follow_up_after_a_week_without_reply(services, clock):
