@@ -21,6 +21,9 @@ REPO = Path(__file__).resolve().parents[2]
 SCREENSHOTS = REPO / "screenshots"  # ignored by git
 
 TIMEOUT_MS = 30_000  # generous: two shared cores, Flutter's first load takes a few seconds
+# Every wait in these tests is for a condition; this bounds how long (Playwright's own
+# default for `expect` is 5 s, short for a busy machine).
+expect.set_options(timeout=TIMEOUT_MS)
 
 # Requests the Flet 1.0.5 web client makes to other hosts even with no_cdn=True.
 # Its Flutter bundle (flet_web/web/main.dart.js, package rive_native) hard-codes the Rive
@@ -275,12 +278,6 @@ _WATCH_TEXT_EDITING = """
   new MutationObserver(records => { for (const r of records) editing.add(r.target); })
     .observe(document, {subtree: true, attributes: true, attributeFilter: ["autocorrect"]});
   document.addEventListener("focusout", e => editing.delete(e.target), true);
-  window.__focusLog = [];
-  const d = e => e ? (e.tagName + ":" + (e.getAttribute("aria-label")||"").slice(0,24) + ":" + (e.id||"")) : "null";
-  for (const t of ["focusin", "focusout", "pointerdown", "click"])
-    document.addEventListener(t, e => window.__focusLog.push([Math.round(performance.now()), t, d(e.target), e.relatedTarget ? d(e.relatedTarget) : ""]), true);
-  new MutationObserver(rs => { for (const r of rs) window.__focusLog.push([Math.round(performance.now()), "attr", r.attributeName, d(r.target)]); })
-    .observe(document, {subtree: true, attributes: true, attributeFilter: ["autocorrect"]});
 })();
 """
 
@@ -321,11 +318,7 @@ def wait_quiet_frame(page: Page) -> None:
 
 def wait_editing(field: Locator) -> None:
     """Wait until Flutter edits `field` (a textbox with browser focus); see _WATCH_TEXT_EDITING."""
-    try:
-        expect(field).to_be_focused()
-    except AssertionError:
-        print("DEBUG FOCUS LOG", *field.page.evaluate("window.__focusLog.slice(-40)"), sep="\n  ")
-        raise
+    expect(field).to_be_focused()
     field.page.wait_for_function("() => window.__flutterEditing.has(document.activeElement)")
 
 
@@ -341,8 +334,7 @@ def type_into(field: Locator, text: str, *, clear: bool = False) -> None:
     from the end, as a user would.
     """
     page = field.page
-    if not os.environ.get("NOQUIET"):
-        wait_quiet_frame(page)
+    wait_quiet_frame(page)
     tap(field)
     wait_editing(field)
     if clear:
