@@ -225,11 +225,14 @@ def wait_text(page: Page, text: str | re.Pattern, timeout: int = TIMEOUT_MS, exa
 
 
 def shot(page: Page, name: str, settle_s: float = 5.0) -> Path:
-    """Screenshot to screenshots/<test>-<name>-<W>x<H>.png once the picture is still; returns the path.
+    """Screenshot to screenshots/<test>-<name>-<W>x<H>.png once the picture is drawn and still.
 
     Flutter paints a frame or two after its semantics tree changes (and ink/tooltip
     animations run), so an immediate screenshot can show the previous screen: take
-    screenshots until two in a row are identical.
+    screenshots until two in a row are identical (for up to `settle_s`). Right after a page
+    load the semantics tree (what tests wait for) can be complete while the canvas is still
+    blank, for seconds on a busy machine; two blank pictures are identical too, so a blank
+    one never counts, and one still blank after TIMEOUT_MS fails the test.
     """
     test = os.environ.get("PYTEST_CURRENT_TEST", "manual").split(" ")[0]
     test = re.sub(r"[^A-Za-z0-9_.-]+", "_", test.split("::")[-1].replace("[", "-").rstrip("]"))
@@ -237,16 +240,29 @@ def shot(page: Page, name: str, settle_s: float = 5.0) -> Path:
     SCREENSHOTS.mkdir(exist_ok=True)
     path = SCREENSHOTS / f"{test}-{re.sub(r'[^A-Za-z0-9_.-]+', '_', name)}-{size['width']}x{size['height']}.png"
     page.mouse.move(0, 0)  # no hover tooltip in the picture
-    deadline = time.monotonic() + settle_s
+    start = time.monotonic()
     previous = page.screenshot()
     while True:
-        page.wait_for_timeout(150)
+        page.wait_for_timeout(150)  # the interval between two pictures compared
         current = page.screenshot()
-        if current == previous or time.monotonic() > deadline:
+        waited = time.monotonic() - start
+        if _blank(current):
+            assert waited < TIMEOUT_MS / 1000, f"{path.name}: the page is still blank after {waited:.0f} s"
+        elif current == previous or waited > settle_s:
             break
         previous = current
     path.write_bytes(current)
     return path
+
+
+def _blank(png: bytes) -> bool:
+    """One colour all over: nothing drawn yet (every Bounceback screen has text)."""
+    from io import BytesIO
+
+    from PIL import Image  # Pillow comes with flet's dependencies
+
+    darkest, lightest = Image.open(BytesIO(png)).convert("L").getextrema()
+    return lightest - darkest < 8
 
 
 def tap(loc: Locator) -> None:
