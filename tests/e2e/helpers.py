@@ -266,14 +266,22 @@ def _blank(png: bytes) -> bool:
 
 
 def tap(loc: Locator) -> None:
-    """Click a control (a semantics node), scrolling it into view first if needed.
+    """Click a control (a semantics node) where Flutter draws it, scrolling it into view first.
 
-    Playwright's click scrolls the node into view with the browser's own scrolling: the
-    browser scrolls the <flt-semantics> element of the Flutter Scrollable around it, Flutter's
-    engine turns that scroll into a real scroll of the Scrollable (SemanticsAction
-    scrollToOffset), and the click lands on the drawn button, as a user's would. No DOM click
-    fallback: a tap that does not reach the control fails the test.
+    Playwright scrolls the node into view with the browser's own scrolling: the browser
+    scrolls the <flt-semantics> element of the Flutter Scrollable around it, and Flutter's
+    engine turns that into a real scroll (SemanticsAction scrollToOffset), drawn a frame or
+    two later. The click must wait for that frame. With semantics on, the engine holds a
+    pointerdown on a button for 200 ms waiting for the browser's "click", which it turns into
+    the button's tap; on a busy machine the click can come later, and then the engine hands
+    the raw pointer events to Flutter instead, which hit-tests them against its own layout.
+    Clicked before Flutter has scrolled, that tap lands on whatever Flutter still draws
+    there (a lost or misdirected tap). So: scroll, wait until Flutter has drawn the result
+    (see wait_quiet_frames), then click. No DOM click fallback: a tap that does not reach
+    the control fails the test.
     """
+    loc.scroll_into_view_if_needed()
+    wait_quiet_frames(loc.page)
     loc.click()
 
 
@@ -298,18 +306,21 @@ _WATCH_TEXT_EDITING = """
 """
 
 
-# Resolves at the first animation frame in which nothing changed in the semantics tree (no
-# node added, removed or changed, no focus moved) since the frame before.
-_QUIET_FRAME = """
+# Resolves after two animation frames in a row in which nothing changed in the semantics tree
+# (no node added, removed or changed, no focus moved). Two, not one: a frame Flutter requests
+# while this script's first callback is already queued runs after it in the same frame.
+_QUIET_FRAMES = """
 () => new Promise(resolve => {
-  let changed = false;
+  let changed = false, quiet = 0;
   const mark = () => { changed = true; };
   const watch = new MutationObserver(mark);
   watch.observe(document.querySelector("flt-semantics-host") || document,
                 {subtree: true, childList: true, attributes: true, characterData: true});
   document.addEventListener("focusin", mark, true);
   const frame = () => requestAnimationFrame(() => {
-    if (changed) { changed = false; frame(); return; }
+    quiet = changed ? 0 : quiet + 1;
+    changed = false;
+    if (quiet < 2) { frame(); return; }
     watch.disconnect();
     document.removeEventListener("focusin", mark, true);
     resolve();
@@ -319,17 +330,19 @@ _QUIET_FRAME = """
 """
 
 
-def wait_quiet_frame(page: Page) -> None:
-    """Wait until Flutter has run the frames it scheduled for what is on screen now.
+def wait_quiet_frames(page: Page) -> None:
+    """Wait until Flutter has drawn what it has been asked to (a scroll, a new screen, a focus).
 
-    When a screen replaces the one whose button had the focus (the button that opened it),
-    Flutter gives the focus back to the control focused before it (often the navigation
-    destination) in the frame after the new screen is drawn. A field tapped in between gets
-    the browser focus and then loses it to that restoration, and its editing session ends.
-    Flutter runs its frames in requestAnimationFrame callbacks, and the restoration is
-    requested before this script runs, so one frame without any change means it is done.
+    Flutter runs its frames in requestAnimationFrame callbacks and updates the semantics
+    tree in them, so two frames in a row without a change mean the frames it scheduled
+    have run. One case this matters for: when a screen replaces the one whose button had
+    the focus (the button that opened it), Flutter gives the focus back to the control
+    focused before it (often the navigation destination) in the frame after the new screen
+    is drawn. A field tapped in between gets the browser focus and then loses it to that
+    restoration, and its editing session ends (seen once in test_feedback's keyword check).
+    Another: see `tap`.
     """
-    page.evaluate(_QUIET_FRAME)
+    page.evaluate(_QUIET_FRAMES)
 
 
 def wait_editing(field: Locator) -> None:
@@ -350,7 +363,6 @@ def type_into(field: Locator, text: str, *, clear: bool = False) -> None:
     from the end, as a user would.
     """
     page = field.page
-    wait_quiet_frame(page)
     tap(field)
     wait_editing(field)
     if clear:

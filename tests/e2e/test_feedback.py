@@ -42,6 +42,14 @@ def six_months_after(day: date) -> date:
     return first.replace(day=min(day.day, last.day))
 
 
+def moods(data_dir: Path) -> list[int]:
+    conn = sqlite3.connect(data_dir / "bounceback.db")
+    try:
+        return [m for (m,) in conn.execute("SELECT mood FROM mood_entry ORDER BY id")]
+    finally:
+        conn.close()
+
+
 def button(page: Page, name: str) -> Locator:
     return page.get_by_role("button", name=name).first
 
@@ -106,11 +114,15 @@ def test_rejection_flow_request_received_theme_action_restart(fresh_app, browser
     # Step 1: how you feel, one tap.
     tap(page.get_by_role("button", name=re.compile(r"^Mood 2 of 5")).first)
     see(page, "Noted. Naming it is a real step")
+    assert moods(fresh_app.data_dir) == [2], "the tap on the second face recorded that face"
 
     # Step 2: the request, with an accented name; copy it (the text is on screen and on the clipboard).
     type_into(page, "Hiring manager's name", "José")
     type_into(page, "Your name", "Sam Lee")
-    see(page, "Hi José,")
+    # The message is written by the server as the names are typed: wait for the last of it,
+    # so the buttons below it are where they will stay.
+    signed = re.compile(r"Hi José,.*Kind regards,\s+Sam Lee", re.S)
+    expect(page.get_by_text(signed).or_(page.get_by_label(signed)).first).to_be_attached()
     shot(page, "after-rejection-request")
     tap(button(page, "Copy message"))
     see(page, "Copied.")
