@@ -8,21 +8,25 @@ from datetime import date, timedelta
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.helpers import DESKTOP, PHONE, go_settings, nav, open_app, shot, wait_heading, wait_text
+from tests.e2e.helpers import (
+    DESKTOP,
+    PHONE,
+    go_settings,
+    nav,
+    open_app,
+    resize,
+    shot,
+    textbox,
+    type_into,
+    wait_heading,
+    wait_text,
+)
 
 pytestmark = pytest.mark.e2e
 
 
 def fill(page, label: str, text: str, clear: bool = False) -> None:
-    page.get_by_label(label, exact=True).first.click()
-    # Flutter swaps in a real <input> on focus; typing before it exists loses characters.
-    expect(page.locator("input:focus, textarea:focus")).to_have_count(1)
-    page.wait_for_timeout(100)
-    if clear:  # select-all is unreliable in Flutter's field; erase from the end instead
-        page.keyboard.press("End")
-        for _ in range(24):
-            page.keyboard.press("Backspace")
-    page.keyboard.type(text)
+    type_into(textbox(page, label), text, clear=clear)
 
 
 def save(page) -> None:
@@ -65,16 +69,13 @@ def test_full_application_through_interview_and_rejection(fresh_app, browser):
     reapply = re.compile(r"Suggested: apply here again from \d+ \w+ \d{4}")
     expect(page.get_by_text(reapply).or_(page.get_by_label(reapply)).first).to_be_visible()
     shot(page, "detail")
-    page.set_viewport_size({"width": PHONE[0], "height": PHONE[1]})
-    expect(page.get_by_role("tab", name="Applications", exact=True)).to_be_visible()
-    page.wait_for_timeout(500)
+    resize(page, PHONE)
     shot(page, "detail")
     # Today now carries the interview as a small win and a gentle word about the "no".
     nav(page, "Today")
     for words in ("Interview with Acme & Söhne", "About that “no”"):  # inside cards' group labels
         expect(page.get_by_text(words).or_(page.get_by_label(words)).first).to_be_visible()
     page.mouse.wheel(0, 400)
-    page.wait_for_timeout(500)
     shot(page, "today-after-rejection")
 
 
@@ -105,15 +106,12 @@ def test_list_and_charts_screenshots(fresh_app, browser, theme):
         page.keyboard.press("Backspace")
     wait_text(page, "1–4 of 4")
     for size in (DESKTOP, PHONE):
-        page.set_viewport_size({"width": size[0], "height": size[1]})
-        page.wait_for_timeout(700)
+        resize(page, size)
         wait_text(page, "1–4 of 4")
         shot(page, f"list-{theme}")
     page.get_by_label("Charts and patterns").first.click()
     wait_heading(page, "Charts and patterns")
-    page.wait_for_timeout(700)
     shot(page, f"charts-{theme}")
-    page.set_viewport_size({"width": DESKTOP[0], "height": DESKTOP[1]})
-    page.wait_for_timeout(700)
+    resize(page, DESKTOP)
     wait_heading(page, "Charts and patterns")
     shot(page, f"charts-{theme}")

@@ -128,17 +128,41 @@ def test_daily_backup_refuses_a_damaged_file(tmp_path):
     assert "damage" in backup.daily_backup(db.path, now=datetime(2026, 3, 1, 8, 0))
 
 
-def test_a_locked_file_is_not_mistaken_for_damage(tmp_path):
-    """Another program holding a write lock: the app still opens; nothing is set aside."""
+def test_a_locked_file_is_not_mistaken_for_damage(tmp_path, monkeypatch):
+    """Another program holding the file locked (e.g. a second copy of the app) must get a
+    StorageError, not the file set aside as damaged and a fresh one started."""
+    import hashlib
+
+    import pytest
+
+    import services.storage.db as db_module
+    from services.errors import StorageError
+
     db = open_database(tmp_path)
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql("INSERT INTO setting VALUES ('k', '\"kept\"', '2026-01-01 00:00:00')")
     db.dispose()
-    blocker = sqlite3.connect(db.path)
+    before = hashlib.sha256(db.path.read_bytes()).hexdigest()
+    monkeypatch.setattr(db_module, "BUSY_TIMEOUT_MS", 50)  # give up quickly instead of after 5 s
+
+    # In WAL mode a reader is never blocked by a writer (BEGIN EXCLUSIVE alone would not lock
+    # it out); an exclusive locking mode keeps every other connection out, readers included.
+    blocker = sqlite3.connect(db.path, isolation_level=None)
+    blocker.execute("PRAGMA locking_mode = EXCLUSIVE")
     blocker.execute("BEGIN EXCLUSIVE")
     try:
-        again = open_database(tmp_path)
-        assert again.notices == []
-        assert not list(tmp_path.glob("*.damaged-*"))
-        again.dispose()
+        with pytest.raises(sqlite3.OperationalError, match="locked"):  # the lock is real
+            sqlite3.connect(db.path, timeout=0.05).execute("SELECT count(*) FROM sqlite_master")
+        with pytest.raises(StorageError):
+            open_database(tmp_path)
     finally:
         blocker.rollback()
         blocker.close()
+
+    assert not list(tmp_path.glob("*.damaged-*")), "a locked file was set aside as damaged"
+    assert hashlib.sha256(db.path.read_bytes()).hexdigest() == before
+    reopened = open_database(tmp_path)
+    assert reopened.notices == []
+    with reopened.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT value FROM setting WHERE key='k'").scalar() == '"kept"'
+    reopened.dispose()

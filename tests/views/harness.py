@@ -53,6 +53,7 @@ from flet.messaging.session import Session
 from flet.pubsub.pubsub_hub import PubSubHub
 
 logger = logging.getLogger("tests.views.harness")
+RENDER_LOOP_S = 60.0  # see Harness.settle
 
 __all__ = [
     "AppError",
@@ -567,6 +568,9 @@ class Harness:
         pollers) and ignored from then on."""
         loop = asyncio.get_running_loop()
         deadline = loop.time() + timeout
+        # A render loop never goes idle; a busy machine only renders slowly, so this watchdog
+        # is generous (a render took over 2 s at load 20 on two cores).
+        loop_deadline = loop.time() + max(timeout, RENDER_LOOP_S)
         current = asyncio.current_task()
         sched = self.session._Session__updates_task
         idle_rounds = 0
@@ -575,7 +579,7 @@ class Harness:
             self._check_scheduler()
             if self._scheduler_busy():
                 idle_rounds = 0
-                if loop.time() > deadline:
+                if loop.time() > loop_deadline:
                     raise AppError("scheduler did not become idle (render loop?)")
                 continue
             others = [

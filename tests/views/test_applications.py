@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import flet as ft
 import pytest
@@ -43,7 +43,7 @@ async def test_add_a_full_application_then_interview_then_rejected(mount_bounceb
         ("interview", clock.today() - timedelta(days=3)),
         ("rejected", clock.today()),
     ]
-    assert services.applications.get(application_id=app.id).reapply_after is not None
+    assert services.applications.get(application_id=app.id).reapply_after == date(2026, 6, 4)  # today + 3 months
 
 
 async def test_form_shows_messages_at_the_fields_and_saves_nothing(mount_bounceback, services, clock):

@@ -40,17 +40,23 @@ async def test_plus_one_three_times_then_undo(mount_bounceback, services, width)
 
 
 async def test_the_new_count_is_sent_before_the_undo_snack_bar(mount_bounceback, services, monkeypatch):
+    """The snack bar waits for the count: hold its delay open and the new count is already out."""
+    from types import SimpleNamespace
+
     from views.today import counter
 
-    monkeypatch.setattr(counter, "SNACK_DELAY_S", 1.0)  # a wide window, so a loaded machine can't flake it
+    gate = asyncio.Event()
+
+    async def held(_seconds):  # the snack bar's pause, ended by the test instead of a clock
+        await gate.wait()
+
+    monkeypatch.setattr(counter, "asyncio", SimpleNamespace(sleep=held))
     h = await mount_bounceback(width=390, height=844)
-    await h.dispatch(h.find_button("+1 application"), "click", settle=False)
-    deadline = asyncio.get_running_loop().time() + 0.9
-    while count(h) != "1" and asyncio.get_running_loop().time() < deadline:
-        await asyncio.sleep(0.01)
+    await h.click(h.find_button("+1 application"))  # settles; the held pause is left pending
     assert count(h) == "1"
     assert not open_snackbars(h), "the snack bar came before the new count"
-    await h.settle(timeout=3.0)
+    gate.set()
+    await h.settle()
     assert "Logged 1 application" in snackbar(h).content.value
     await h.dispatch(snackbar(h), "action")
     assert count(h) == "0"

@@ -92,6 +92,8 @@ def SessionScreen():
     errors, set_errors = ft.use_state(dict)
     version, set_version = ft.use_state(0)  # bumps when the card is edited inline
     shown_at = ft.use_ref(time.monotonic())
+    keys = ft.use_ref(None)  # the KeyboardListener around the session
+    first_field = ft.use_ref(None)  # the first STAR field while writing
 
     card_id = queue[index] if index < len(queue) else None
     card = ft.use_memo(lambda: _card(practice, card_id), [card_id, version])
@@ -171,9 +173,11 @@ def SessionScreen():
             ft.Text("Tip: press Space to show, then 1–4 to rate.", size=12, color=ft.Colors.ON_SURFACE_VARIANT),
         ]
     elif writing:
+        star_fields = StarFields(draft, errors, lambda n, v: set_draft(lambda d: {**d, n: v}))
+        first_field.current = star_fields[0]
         body += [
             ft.Text("Your answer", theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
-            *StarFields(draft, errors, lambda n, v: set_draft(lambda d: {**d, n: v}), autofocus=True),
+            *star_fields,
             ft.Row(
                 [
                     ft.FilledButton("Save answer", icon=ft.Icons.CHECK, on_click=save_answer),
@@ -231,7 +235,23 @@ def SessionScreen():
         else:
             ft.context.page.navigate(HOME)
 
-    return Screen("Practice session", [Stretch(body)], actions=[ft.TextButton("End session", on_click=end)])
+    async def take_focus():
+        # Space and 1-4 are the session's keys, but a key goes first to the focused control.
+        # Focus was left on what started the session (or, once that button is gone, on an
+        # earlier one such as the Practice tab or Settings), so Space pressed that control
+        # and left the session. Keep the focus inside the session instead; while writing,
+        # on the first field (autofocus can't take it from the session).
+        target = first_field.current if writing else keys.current
+        if target is not None and card is not None:
+            await target.focus()
+
+    ft.use_effect(take_focus, [card_id, revealed, writing])
+
+    return Screen(
+        "Practice session",
+        [ft.KeyboardListener(content=Stretch(body), ref=keys, include_semantics=False)],
+        actions=[ft.TextButton("End session", on_click=end)],
+    )
 
 
 def _card(practice, card_id):
