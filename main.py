@@ -19,6 +19,7 @@ from services.storage.db import open_database
 from services.storage.paths import resolve_data_dir
 
 DEFAULT_PORT = 8550
+DATA_COMMANDS = ("import", "export", "backup", "restore")  # handled by cli.py
 log = logging.getLogger("bounceback")
 
 
@@ -26,6 +27,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="main.py",
         description="Bounceback: a private, offline companion for your job search.",
+        epilog="Data commands: main.py import FILE | export | backup | restore (each with --help).",
     )
     parser.add_argument("--web", action="store_true", help="serve the browser view instead of opening a desktop window")
     parser.add_argument("--port", type=int, default=None, help=f"port for the browser view (default: {DEFAULT_PORT}, or the next free one)")
@@ -85,6 +87,11 @@ def open_services(data_dir: Path) -> AppServices:
 
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] in DATA_COMMANDS:  # import/export/backup/restore: no window, no web server
+        import cli
+
+        return cli.run(argv)
     args = parse_args(argv)
     data_dir = resolve_data_dir(args.data_dir)
     try:

@@ -22,6 +22,7 @@ import json
 import random
 import sys
 import time as clock_time
+import uuid
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -543,6 +544,24 @@ PARTS: list[tuple[str, str, Callable[[Database, Ctx], None]]] = [
 ]
 
 
+def _stable_uuids(db: Database, rng: random.Random) -> None:
+    """Rows get random UUIDs when written; redraw them from the seed so the same seed gives the same file.
+
+    Starter cards keep theirs: they are derived from the question's key already.
+    """
+    with db.engine.begin() as conn:
+        tables = [
+            name for (name,) in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+            if any(col[1] == "uuid" for col in conn.exec_driver_sql(f'PRAGMA table_info("{name}")'))
+        ]
+        for name in tables:
+            starter = " AND starter_key IS NULL" if name == "practice_card" else ""
+            ids = [r[0] for r in conn.exec_driver_sql(f'SELECT rowid FROM "{name}" WHERE 1{starter} ORDER BY rowid')]
+            rows = [(str(uuid.UUID(int=rng.getrandbits(128), version=4)), i) for i in ids]
+            if rows:
+                conn.exec_driver_sql(f'UPDATE "{name}" SET uuid = ? WHERE rowid = ?', rows)
+
+
 def generate(data_dir: Path, *, scale: float = 1.0, seed: int = 7, today: date | None = None,
              tz: tzinfo | None = None, log: Callable[[str], None] = lambda _m: None) -> dict[str, int]:
     """Write the heavy user into `data_dir` (which must not hold a database yet)."""
@@ -564,6 +583,7 @@ def generate(data_dir: Path, *, scale: float = 1.0, seed: int = 7, today: date |
             t0 = clock_time.perf_counter()
             write(db, ctx)
             log(f"{name}: written in {clock_time.perf_counter() - t0:.1f} s")
+        _stable_uuids(db, random.Random(seed))
         with db.engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:

@@ -13,6 +13,7 @@ from typing import Any, ClassVar
 from pydantic import field_validator
 from sqlmodel import Field, SQLModel
 
+from models.identity import new_uuid
 from models.shapes import RecordId, Shape, Text, as_list
 
 MOOD_MIN, MOOD_MAX = 1, 5
@@ -100,6 +101,7 @@ class MoodEntry(MoodEntryBase, table=True):
     __tablename__ = "mood_entry"
 
     id: int | None = Field(default=None, primary_key=True)
+    uuid: str = Field(default_factory=new_uuid, unique=True, index=True)
     logged_at: datetime  # aware; stored as UTC
     day: date = Field(index=True)  # the user's local day when logged: what calendars group by
     updated_at: datetime

@@ -1,0 +1,170 @@
+"""What a row of each table may hold, read from the models (so a new table is covered by itself).
+
+Used to check our own export row by row before anything is written: every
+column known, every value of the right type and shape, every link pointing at a
+row that exists.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+
+import sqlalchemy as sa
+from sqlmodel import SQLModel
+
+import models  # noqa: F401  (registers every table)
+from models.application import STATUSES, WIN_KINDS
+from models.feedback import REQUEST_STATUSES
+from models.identity import is_uuid
+from models.mood import MOOD_MAX, MOOD_MIN
+from services.practice.deck import CATEGORIES
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_STAMP = re.compile(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?$")
+
+
+def _json_text(value: str) -> bool:
+    try:
+        json.loads(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _tag_list(value: str) -> bool:
+    try:
+        tags = json.loads(value)
+    except ValueError:
+        return False
+    return isinstance(tags, list) and all(isinstance(t, str) for t in tags)
+
+
+def _one_of(choices, label: str) -> tuple[Callable[[object], bool], str]:
+    return (lambda v: v in choices), f"should be one of {label}"
+
+
+def _between(low: int, high: int) -> tuple[Callable[[object], bool], str]:
+    return (lambda v: low <= v <= high), f"should be from {low} to {high}"
+
+
+# Values the app relies on, beyond their type. Keyed (table, column).
+RULES: dict[tuple[str, str], tuple[Callable[[object], bool], str]] = {
+    ("application", "status"): _one_of(STATUSES, "the application statuses"),
+    ("status_change", "status"): _one_of(STATUSES, "the application statuses"),
+    ("win", "kind"): _one_of(WIN_KINDS, "the kinds of win"),
+    ("mood_entry", "mood"): _between(MOOD_MIN, MOOD_MAX),
+    ("mood_entry", "intensity"): _between(1, 5),
+    ("feedback", "status"): _one_of(REQUEST_STATUSES, "the request statuses"),
+    ("practice_card", "category"): _one_of(CATEGORIES, "the practice categories"),
+    ("practice_card", "tags"): (_tag_list, "should be a JSON list of tags"),
+    ("practice_review", "rating"): _between(1, 4),
+    ("setting", "value"): (_json_text, "should be JSON text"),
+}
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    kind: str  # int | float | bool | text | date | stamp
+    nullable: bool
+    primary: bool
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    columns: dict[str, Column]
+    primary_key: tuple[str, ...]
+    links: dict[str, str]  # column -> parent table
+    unique: tuple[tuple[str, ...], ...]  # unique column sets besides the primary key and uuid
+    has_uuid: bool
+
+    @property
+    def integer_id(self) -> bool:
+        return self.primary_key == ("id",)
+
+
+def _kind(col: sa.Column) -> str:
+    t = col.type
+    if isinstance(t, sa.Boolean):
+        return "bool"
+    if isinstance(t, sa.Integer):
+        return "int"
+    if isinstance(t, sa.Float):
+        return "float"
+    if isinstance(t, sa.DateTime):
+        return "stamp"
+    if isinstance(t, sa.Date):
+        return "date"
+    return "text"
+
+
+def _table(t: sa.Table) -> Table:
+    unique: list[tuple[str, ...]] = []
+    for index in t.indexes:
+        cols = tuple(c.name for c in index.columns)
+        if index.unique and cols != ("uuid",):
+            unique.append(cols)
+    for col in t.columns:
+        if col.unique and col.name != "uuid":
+            unique.append((col.name,))
+    return Table(
+        name=t.name,
+        columns={c.name: Column(c.name, _kind(c), bool(c.nullable) and not c.primary_key, c.primary_key) for c in t.columns},
+        primary_key=tuple(c.name for c in t.primary_key.columns),
+        links={fk.parent.name: fk.column.table.name for fk in t.foreign_keys},
+        unique=tuple(dict.fromkeys(unique)),
+        has_uuid="uuid" in t.columns,
+    )
+
+
+def tables() -> list[Table]:
+    """Every table, parents before the tables that link to them."""
+    return [_table(t) for t in SQLModel.metadata.sorted_tables]
+
+
+def check_value(table: str, col: Column, value: object) -> str | None:
+    """Why `value` can't go in this column, or None when it can."""
+    if value is None:
+        return None if col.nullable or (col.primary and col.kind == "int") else "is missing"
+    ok = {
+        "int": lambda v: isinstance(v, int) and not isinstance(v, bool),
+        "bool": lambda v: v in (0, 1) and not isinstance(v, float),
+        "float": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v),
+        "text": lambda v: isinstance(v, str),
+        "date": lambda v: isinstance(v, str) and bool(_DATE.match(v)) and _parses(date.fromisoformat, v),
+        "stamp": lambda v: isinstance(v, str) and bool(_STAMP.match(v)) and _parses(datetime.fromisoformat, v),
+    }[col.kind](value)
+    if not ok:
+        return {
+            "int": "should be a whole number",
+            "bool": "should be 0 or 1",
+            "float": "should be a number",
+            "text": "should be text",
+            "date": "should be a date like 2026-03-04",
+            "stamp": "should be a time like 2026-03-04 14:30:00.000000",
+        }[col.kind] + f", not {_show(value)}"
+    if col.name == "uuid" and not is_uuid(value):
+        return f"should be a UUID, not {_show(value)}"
+    rule = RULES.get((table, col.name))
+    if rule and not rule[0](value):
+        return f"{rule[1]}, not {_show(value)}"
+    return None
+
+
+def _parses(parse, value: str) -> bool:
+    try:
+        parse(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _show(value: object) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 40 else text[:37] + "…"
