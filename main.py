@@ -16,7 +16,7 @@ from services.container import AppServices
 from services.errors import StorageError
 from services.storage import backup
 from services.storage.db import open_database
-from services.storage.paths import resolve_data_dir
+from services.storage.paths import MAX_IMPORT_BYTES, prepare_uploads_dir, resolve_data_dir
 
 DEFAULT_PORT = 8550
 DATA_COMMANDS = ("import", "export", "backup", "restore")  # handled by cli.py
@@ -125,7 +125,10 @@ def main(argv: list[str] | None = None) -> int:
             import webserver  # prints the link to open, with this launch's key
 
             assets = Path(__file__).parent / "assets"
-            webserver.serve(lambda page: start(page, services), host=host, port=port, assets_dir=assets)
+            webserver.serve(
+                lambda page: start(page, services), host=host, port=port, assets_dir=assets,
+                upload_dir=prepare_uploads_dir(data_dir), max_upload=MAX_IMPORT_BYTES,  # files picked for Import
+            )
         else:
             ft.run(lambda page: start(page, services), assets_dir=str(Path(__file__).parent / "assets"))
     finally:

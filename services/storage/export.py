@@ -1,18 +1,19 @@
 """Your data, out: one JSON file of everything, and a zip with a CSV per table.
 
 Read inside one transaction so the files are a consistent snapshot. The JSON
-keeps every value exactly as SQLite holds it (dates as ISO text). The CSVs are
-for spreadsheets, which run a cell starting with = + - @ (or a tab or carriage
-return) as a formula: such text cells get a leading apostrophe there, as OWASP
-advises ("CSV injection"), so a note can never become a command.
-Both files are 0600 in a 0700 folder: they hold the whole journal.
+keeps every value exactly as SQLite holds it (dates as ISO text): it is our
+import format (services/transfer/export.py owns it), the file a person picks
+again to import. The CSVs are for spreadsheets, which run a cell starting with
+= + - @ (or a tab or carriage return) as a formula: such text cells get a
+leading apostrophe there, as OWASP advises ("CSV injection"), so a note can
+never become a command. Both files are 0600 in a 0700 folder: they hold the
+whole journal.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import json
 import zipfile
 from dataclasses import dataclass
 from datetime import datetime
@@ -23,7 +24,6 @@ from sqlalchemy import text
 from services.storage import files
 from services.storage.db import Database
 
-FORMAT_VERSION = 1
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -59,12 +59,14 @@ def snapshot(db: Database) -> dict[str, list[dict]]:
 
 
 def export_all(db: Database, *, folder: Path, now: datetime) -> ExportResult:
-    data = snapshot(db)
+    # Imported here, not at the top: the transfer package stays out of the app's start-up.
+    from services.transfer.export import payload, read_everything, write_json
+
+    schema, data = read_everything(db)
     files.private_dir(folder)
     stem = f"bounceback-export-{now:%Y%m%d-%H%M%S}"
     json_path = folder / f"{stem}.json"
-    payload = {"app": "Bounceback", "format": FORMAT_VERSION, "exported_at": now.isoformat(), "tables": data}
-    files.write_private(json_path, json.dumps(payload, ensure_ascii=False, indent=1, default=str).encode("utf-8"))
+    write_json(json_path, payload(schema, data, now=now))
 
     zip_path = folder / f"{stem}-csv.zip"
     packed = io.BytesIO()

@@ -175,7 +175,7 @@ def stage(s: Session, parsed: DaylioFile, options: Options, clock: Clock) -> Sta
 
 def _sample(row: Row, mood: int | None) -> str:
     face = MOOD_LABELS.get(mood or 0, "?")
-    parts = [f"{row.day:%d %b %Y} {row.at:%H:%M}", f"{row.label} → {face}"]
+    parts = [f"{row.day.day} {row.day:%b %Y}, {row.at:%H:%M}", f"{row.label} ({mood} of 5, {face})"]
     if row.activities:
         parts.append(", ".join(row.activities))
     if row.note:

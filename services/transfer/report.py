@@ -75,6 +75,7 @@ class Report:
     notes: list[str] = field(default_factory=list)
     samples: list[str] = field(default_factory=list)  # a few rows as they will be saved
     restore: bool = False  # our own export into a device with nothing of yours yet: comes in whole
+    backup: str | None = None  # the file name of the backup taken just before (after an import)
 
     def line(self, table: str) -> Line:
         if table not in self.lines:

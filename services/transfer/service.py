@@ -47,6 +47,10 @@ class TransferService:
         return from_bytes(name, data, limit=limit)
 
     # ---- preview and apply ----------------------------------------------------
+    def needs(self, *, source: Source, options: Options | None = None) -> Needs:
+        """The choices still to make (mood labels, columns, statuses, date order). No database."""
+        return self._needs(source, options or Options(), no_progress)
+
     def preview(self, *, source: Source, options: Options | None = None, progress: Progress = no_progress) -> Preview:
         """What importing would do, with these choices. Reads only."""
         options = options or Options()
@@ -64,13 +68,13 @@ class TransferService:
         needs = self._needs(source, options, progress)
         if not needs.ready:
             raise ValidationError(_missing(needs))
-        if self._db.path is not None:
-            backup_file(self._db.path, now=self._clock.now(), reason="before-import")
+        kept = backup_file(self._db.path, now=self._clock.now(), reason="before-import") if self._db.path else None
         with self._db.session() as s:
             staged = self._stage(s, source, options, progress)  # again, inside the write: the data may have moved on
             staged.write(s, progress)
             s.commit()
         progress(1.0, "Done")
+        staged.report.backup = kept.name if kept else None
         return staged.report
 
     # ---- export ------------------------------------------------------------------

@@ -16,9 +16,10 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from services.storage.paths import MAX_IMPORT_BYTES
 from services.transfer.problems import FileProblem
 
-MAX_BYTES = 64 * 1024 * 1024  # a ten-year heavy user's export is well under half of this
+MAX_BYTES = MAX_IMPORT_BYTES  # a ten-year heavy user's export is well under half of this
 MB = 1024 * 1024
 
 KINDS = {

@@ -141,4 +141,5 @@ def stage(s: Session, planned: list[Planned], left_out: Counter, clock: Clock) -
 
 def _sample(p: Planned) -> str:
     who = " · ".join(x for x in (p.values.get("company"), p.values.get("role")) if x) or "An application"
-    return f"{who} · applied {p.values['applied_on']:%d %b %Y} · {STATUS_LABELS[p.status]}"
+    day = p.values["applied_on"]
+    return f"{who} · applied {day.day} {day:%b %Y} · {STATUS_LABELS[p.status]}"

@@ -87,6 +87,7 @@ def DataSection():
                     [
                         ft.OutlinedButton("Back up now", icon=ft.Icons.BACKUP_OUTLINED, on_click=back_up_now),
                         ft.OutlinedButton("Export my data", icon=ft.Icons.DOWNLOAD_OUTLINED, on_click=export),
+                        ft.OutlinedButton("Import…", icon=ft.Icons.UPLOAD_FILE_OUTLINED, on_click=lambda: ft.context.page.navigate("/settings/import")),
                     ],
                     wrap=True,
                 ),
