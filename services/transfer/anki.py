@@ -41,6 +41,11 @@ CATEGORY_WORDS = {
     "conflict": "conflict", "failure": "failure", "failures": "failure", "pressure": "pressure", "stress": "pressure",
 }
 STAR_NAMES = {"situation", "task", "action", "result"}
+HEADER_NAMES = {"front", "back", "question", "answer", "notes", "extra", "tags", "deck", *STAR_NAMES}
+
+
+def _is_header_row(cells: list[str]) -> bool:
+    return len(cells) >= 2 and all(c.strip().casefold() in HEADER_NAMES for c in cells if c.strip())
 
 
 def looks_like(text: str) -> bool:
@@ -105,6 +110,9 @@ def read(source: Source, *, progress: Progress = no_progress) -> list[Note]:
     problems = Problems()
     notes: list[Note] = []
     records = csv_rows(body, delimiter=separator)
+    if names is None and records and _is_header_row(records[0][1]):  # "Front,Back" from a spreadsheet
+        names = records[0][1]
+        records = records[1:]
     meta = set(header.columns.values())
     for n, (line, record) in enumerate(records, start=1):
         if n % 500 == 0:
@@ -148,6 +156,8 @@ def _note(line: int, record: list[str], header: Header, names, meta: set[int], p
             question = text
         elif named[i] in STAR_NAMES:
             fields[named[i]] = text
+        elif named[i] == "tags":
+            continue  # read with the tags below
         elif text:
             extra.append(text)
     fields["notes"] = "\n\n".join(p for p in ([cloze_answer] if cloze_answer else []) + extra if p)
@@ -157,7 +167,9 @@ def _note(line: int, record: list[str], header: Header, names, meta: set[int], p
     deck = column("deck") or header.deck
     leaf = deck.split("::")[-1].strip()
     category = _category(leaf)
-    tags = normalize_tags(header.tags + column("tags").split() + ([leaf] if leaf and category == "other" else []))
+    named_tags = [v for (i, v) in content if named[i] == "tags"]
+    tags = normalize_tags(header.tags + column("tags").split() + " ".join(named_tags).split()
+                          + ([leaf] if leaf and category == "other" else []))
     if len(question) > QUESTION_MAX:
         problems.add(f"the question is {len(question)} characters; questions can be up to {QUESTION_MAX}.", row=line, field="question")
     for name, value in fields.items():

@@ -91,6 +91,8 @@ class Table:
 
 def _kind(col: sa.Column) -> str:
     t = col.type
+    while isinstance(t, sa.types.TypeDecorator):  # SQLModel's UTCDateTime is a DateTime underneath
+        t = t.impl_instance if hasattr(t, "impl_instance") else t.impl
     if isinstance(t, sa.Boolean):
         return "bool"
     if isinstance(t, sa.Integer):

@@ -147,7 +147,7 @@ def _encoding_message(data: bytes, exc: UnicodeDecodeError) -> str:
 def detect_kind(text: str) -> tuple[str, object | None]:
     """The kind, from the content and not the file name; and the parsed JSON when it is JSON."""
     head = text.lstrip()
-    if head.startswith("{"):
+    if head.startswith(("{", "[")):
         return "bounceback", _our_json(text)
     first_line = head.split("\n", 1)[0].strip().lower()
     if first_line.startswith("#") and ":" in first_line:
