@@ -127,12 +127,14 @@ def _import(args, db, clock, out, err) -> int:
         if name not in FIELDS:
             raise ValidationError.single("--column", f"“{name}” isn't one of our fields: {', '.join(FIELDS)}.")
     options = Options(mood_map=moods, status_map=statuses, columns=columns or None, date_order=args.date_order)
+    progress = _progress_line(err)
     source = service.read_file(path=args.file)
-    preview = service.preview(source=source, options=options)
+    preview = service.preview(source=source, options=options, progress=progress)
     if not preview.ready:
         print(_needs_message(preview), file=err)
         return BAD_INPUT
-    report = preview.report if args.dry_run else service.apply(source=source, options=options)
+    report = preview.report if args.dry_run else service.apply(source=source, options=options, progress=progress)
+    progress(None, "")
     for line in report.texts(done=not args.dry_run):
         print(line, file=out)
     for note in report.notes + _guessed(preview):
@@ -140,6 +142,22 @@ def _import(args, db, clock, out, err) -> int:
     if args.dry_run:
         print("Dry run: nothing was written.", file=err)
     return OK
+
+
+def _progress_line(err):
+    """A percentage on one line of a terminal (nothing when stderr is a file or a pipe)."""
+    if not (hasattr(err, "isatty") and err.isatty()):
+        return lambda _fraction, _stage: None
+    shown = {"text": ""}
+
+    def show(fraction, stage):
+        text = f"{stage}… {fraction:.0%}" if fraction is not None else ""
+        if text != shown["text"]:
+            err.write("\r" + text.ljust(len(shown["text"])) + ("" if text else "\r"))
+            err.flush()
+            shown["text"] = text
+
+    return show
 
 
 def _needs_message(preview) -> str:

@@ -63,7 +63,8 @@ def write_json(path: Path, content: dict) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(content, handle, ensure_ascii=False, indent=1)
+            for chunk in _lines(content):
+                handle.write(chunk)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, 0o600)
@@ -71,6 +72,20 @@ def write_json(path: Path, content: dict) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _lines(content: dict):
+    """The JSON text with one row per line: readable, diffable, and written by the fast (C) encoder
+    row by row (json.dump with indent= runs in pure Python: ten times slower on a big export)."""
+    encode = json.JSONEncoder(ensure_ascii=False, allow_nan=False).encode
+    head = {k: v for k, v in content.items() if k != "tables"}
+    yield "{\n" + "".join(f" {encode(k)}: {encode(v)},\n" for k, v in head.items()) + ' "tables": {'
+    for n, (name, rows) in enumerate(content["tables"].items()):
+        yield ("," if n else "") + f"\n  {encode(name)}: ["
+        for i, row in enumerate(rows):
+            yield ("," if i else "") + "\n   " + encode(row)
+        yield "\n  ]" if rows else "]"
+    yield "\n }\n}\n"
 
 
 def export_file(db: Database, path: Path, *, now: datetime) -> Exported:

@@ -97,6 +97,8 @@ def _check_rows(tables: dict[str, list[dict]], known: dict[str, schema.Table], p
         rows = tables[name]
         seen_keys: set = set()
         seen_uuids: set = set()
+        checks = [(col.name, col.nullable or col.primary, schema.checker(name, col)) for col in table.columns.values()]
+        names = set(table.columns)
         for number, row in enumerate(rows, start=1):
             done += 1
             if done % 2000 == 0:
@@ -105,15 +107,19 @@ def _check_rows(tables: dict[str, list[dict]], known: dict[str, schema.Table], p
             if not isinstance(row, dict):
                 problems.add(f"{where}: should be a set of named values.")
                 continue
-            for key in row:
-                if key not in table.columns:
-                    problems.add(f"{where}: “{key}” isn't a field Bounceback knows.")
-            for col in table.columns.values():
-                if col.name not in row and (col.nullable or col.primary):
-                    row[col.name] = None  # added by a later version: empty until then
-                why = check_value(name, col, row.get(col.name)) if col.name in row else "is missing"
+            if not names.issuperset(row):
+                for key in row:
+                    if key not in names:
+                        problems.add(f"{where}: “{key}” isn't a field Bounceback knows.")
+            for col_name, may_be_absent, check in checks:
+                if col_name not in row:
+                    if not may_be_absent:
+                        problems.add(f"{where}, “{col_name}” is missing.")
+                        continue
+                    row[col_name] = None  # added by a later version: empty until then
+                why = check(row[col_name])
                 if why:
-                    problems.add(f"{where}, “{col.name}” {why}.")
+                    problems.add(f"{where}, “{col_name}” {why}.")
             key = tuple(row.get(c) for c in table.primary_key)
             if None not in key:
                 if key in seen_keys:
@@ -127,12 +133,6 @@ def _check_rows(tables: dict[str, list[dict]], known: dict[str, schema.Table], p
                 return  # enough to show what is wrong
         keys[name] = seen_keys
     _check_links(tables, known, keys, problems)
-
-
-def check_value(table: str, col: schema.Column, value: object) -> str | None:
-    if col.primary and col.kind == "int" and value is None:
-        return "is missing"
-    return schema.check_value(table, col, value)
 
 
 def _check_links(tables, known, keys, problems: Problems) -> None:

@@ -44,6 +44,21 @@ def see(page: Page, text: str | re.Pattern) -> Locator:
     return loc
 
 
+def reveal(loc: Locator) -> Locator:
+    """Scroll Flutter's view (the mouse wheel: Playwright can't scroll a canvas) until `loc` is on screen."""
+    loc.wait_for(state="attached")
+    page = loc.page
+    height = page.viewport_size["height"]
+    for _ in range(12):
+        box = loc.bounding_box()
+        if box and 60 <= box["y"] and box["y"] + box["height"] <= height - 40:
+            break
+        page.mouse.move(page.viewport_size["width"] * 0.5, height * 0.5)
+        page.mouse.wheel(0, (box["y"] - height / 3) if box else 300)
+        page.wait_for_timeout(300)
+    return loc
+
+
 def label_of(loc: Locator) -> str:
     return loc.get_attribute("aria-label") or loc.inner_text()
 
@@ -212,3 +227,38 @@ def test_daylio_with_an_own_mood_name_goes_through_matching(fresh_app, browser, 
     ]
     tap(button(page, "See your moods"))
     wait_heading(page, "Mood")
+
+
+SHEET = (
+    "Company,Job Title,Date Applied,Status,Link,Notes\n"
+    "Acme Ltd,Data Analyst,15/01/2026,Rejected,https://acme.example/jobs/1,\"Kind recruiter, said \"\"keep in touch\"\"\"\n"
+    "Søren & Co,Designer,20/01/2026,Interviewing,,\"Two rounds:\nportfolio, then team\"\n"
+    "Globex,PM,,Wishlist,,\n"
+    "Initech,Engineer,03/02/2026,Vibing,,nice people\n"
+)
+
+
+def test_a_spreadsheet_of_applications_on_a_phone(fresh_app, browser, tmp_path):
+    path = tmp_path / "my applications.csv"
+    path.write_text(SHEET, encoding="utf-8")
+    page = open_app(browser, fresh_app.url, *PHONE)
+    go_settings(page)
+    tap(button(page, "Import…"))
+    wait_heading(page, "Import")
+    pick_file(page, path)
+    see(page, "Which column is which")
+    expect(button(page, re.compile(r"^Date applied \(needed\) Date Applied"))).to_be_visible()
+    shot(page, "columns")
+    reveal(button(page, re.compile(r"^“Vibing” \(1\) Applied"))).click()
+    button(page, "Heard back").click()
+    expect(button(page, re.compile(r"^“Vibing” \(1\) Heard back"))).to_be_visible()
+    tap(button(page, "Continue"))
+    see(page, "3 applications to add")
+    see(page, "1 application to leave out: not applied yet")
+    shot(page, "preview")
+    tap(button(page, "Import"))
+    see(page, "3 applications added")
+    shot(page, "summary")
+    tap(button(page, "See your applications"))
+    wait_heading(page, "Applications")
+    see(page, "Søren & Co")
