@@ -25,6 +25,9 @@ from services.transfer.report import ALREADY_HERE, KEPT_YOURS, PART_OF_EXISTING,
 
 REPORTED = {"setting"}  # besides every table with a UUID: the rest are parts of those rows
 CHUNK = 500
+# A built-in question nobody has touched here: the file's copy of it (with its progress) wins.
+UNTOUCHED_STARTER = ("starter_key IS NOT NULL AND last_review IS NULL AND NOT archived AND updated_at = created_at "
+                     "AND NOT EXISTS (SELECT 1 FROM practice_review r WHERE r.card_id = practice_card.id)")
 
 
 def _q(name: str) -> str:
@@ -37,8 +40,7 @@ def has_own_data(conn: Connection) -> bool:
         if not table.has_uuid:
             continue
         if table.name == "practice_card":
-            sql = ("SELECT 1 FROM practice_card WHERE starter_key IS NULL OR last_review IS NOT NULL "
-                   "OR archived OR updated_at != created_at LIMIT 1")
+            sql = f"SELECT 1 FROM practice_card WHERE NOT ({UNTOUCHED_STARTER}) LIMIT 1"
         else:
             sql = f"SELECT 1 FROM {_q(table.name)} LIMIT 1"
         if conn.exec_driver_sql(sql).first():
@@ -51,6 +53,7 @@ class Plan:
     report: Report
     restore: bool
     inserts: dict[str, list[dict]] = field(default_factory=dict)  # table -> rows ready to insert, in order
+    updates: dict[str, list[dict]] = field(default_factory=dict)  # table -> rows to write over (same id here)
 
 
 def plan(conn: Connection, export: Export) -> Plan:
@@ -72,16 +75,22 @@ def plan(conn: Connection, export: Export) -> Plan:
     existing: dict[str, set] = {}  # table -> ids here that were already here (not added now)
     for table in tables:
         rows = export.tables.get(table.name, [])
-        result.inserts[table.name] = _merge_table(conn, table, rows, ids, existing, report)
+        result.inserts[table.name] = _merge_table(conn, table, rows, ids, existing, report, result.updates)
+    taken_over = len(result.updates.get("practice_card", []))
+    if taken_over:
+        report.notes.append(f"{taken_over} built-in {'question' if taken_over == 1 else 'questions'} you hadn't "
+                            f"practised here took {'its' if taken_over == 1 else 'their'} progress from the file.")
     if export.upgraded_from:
         report.notes.append(f"The file came from an older version of Bounceback (schema {export.upgraded_from}); "
                             "it was brought up to date as it was read.")
     return result
 
 
-def _merge_table(conn, table: schema.Table, rows: list[dict], ids, existing, report: Report) -> list[dict]:
+def _merge_table(conn, table: schema.Table, rows: list[dict], ids, existing, report: Report, updates) -> list[dict]:
     ids[table.name], existing[table.name] = {}, set()
     here = _uuids_here(conn, table, rows) if table.has_uuid else {}
+    untouched = (set(conn.exec_driver_sql(f"SELECT id FROM practice_card WHERE {UNTOUCHED_STARTER}").scalars())
+                 if table.name == "practice_card" else set())
     next_id = _next_id(conn, table) if table.integer_id else None
     taken = {cols: _values_here(conn, table.name, cols) for cols in table.unique}
     out: list[dict] = []
@@ -89,8 +98,13 @@ def _merge_table(conn, table: schema.Table, rows: list[dict], ids, existing, rep
     owners = [c for c in table.links if not table.columns[c].nullable]  # ON DELETE CASCADE: the row belongs to them
     for row in rows:
         if table.has_uuid and row["uuid"] in here:
-            ids[table.name][row["id"]] = here[row["uuid"]]
-            existing[table.name].add(here[row["uuid"]])
+            local = here[row["uuid"]]
+            ids[table.name][row["id"]] = local
+            if local in untouched and row.get("updated_at") != row.get("created_at"):
+                updates.setdefault(table.name, []).append({**row, "id": local})  # its reviews come in below
+                report.update(table.name)
+                continue
+            existing[table.name].add(local)
             report.skip(table.name, ALREADY_HERE)
             continue
         new = dict(row)
@@ -173,6 +187,11 @@ def write(conn: Connection, result: Plan, *, progress: Progress = no_progress) -
     if result.restore:
         for table in reversed(tables):  # children first
             conn.exec_driver_sql(f"DELETE FROM {_q(table.name)}")
+    for table in tables:
+        for row in result.updates.get(table.name, []):
+            cols = [c for c in table.columns if c != "id"]
+            sql = f"UPDATE {_q(table.name)} SET {', '.join(f'{_q(c)} = ?' for c in cols)} WHERE id = ?"
+            conn.exec_driver_sql(sql, (*[row[c] for c in cols], row["id"]))
     total = sum(len(r) for r in result.inserts.values()) or 1
     done = 0
     for table in tables:

@@ -47,6 +47,7 @@ def no_progress(_fraction: float, _stage: str) -> None:
 class Line:
     table: str
     added: int = 0
+    updated: int = 0  # rows here the file brought up to date (untouched built-in questions)
     skipped: Counter = field(default_factory=Counter)  # reason -> how many
 
     @property
@@ -56,7 +57,10 @@ class Line:
     def text(self, *, done: bool = True) -> str:
         """'added 4 practice cards, skipped 2 (already here)' ('would add ..., would skip ...' for a dry run)."""
         verb, skip = ("added", "skipped") if done else ("would add", "would skip")
-        out = f"{verb} {self.added} {noun(self.table, self.added)}, {skip} {self.skipped_total}"
+        out = f"{verb} {self.added} {noun(self.table, self.added)}, "
+        if self.updated:
+            out += f"{'updated' if done else 'would update'} {self.updated}, "
+        out += f"{skip} {self.skipped_total}"
         if self.skipped:
             reasons = sorted(self.skipped.items(), key=lambda kv: (-kv[1], kv[0]))
             if len(reasons) == 1:
@@ -85,6 +89,9 @@ class Report:
     def add(self, table: str, n: int = 1) -> None:
         self.line(table).added += n
 
+    def update(self, table: str, n: int = 1) -> None:
+        self.line(table).updated += n
+
     def skip(self, table: str, reason: str, n: int = 1) -> None:
         self.line(table).skipped[reason] += n
 
@@ -96,7 +103,7 @@ class Report:
         """Lines with something in them (at least one line), in a fixed, readable order."""
         order = list(NOUNS)
         lines = sorted(self.lines.values(), key=lambda ln: (order.index(ln.table) if ln.table in order else len(order), ln.table))
-        full = [ln for ln in lines if ln.added or ln.skipped]
+        full = [ln for ln in lines if ln.added or ln.updated or ln.skipped]
         return full or lines[:1]
 
     def texts(self, *, done: bool = True) -> list[str]:

@@ -173,7 +173,8 @@ def _our_json(text: str) -> object:
 
 
 def json_problem(exc: json.JSONDecodeError) -> str:
-    if exc.pos >= len(exc.doc.rstrip()):
+    end = exc.doc.rstrip()
+    if exc.pos >= len(end) or exc.msg.startswith("Unterminated string") or not end.endswith(("}", "]")):
         return (f"Line {exc.lineno}: the file ends too early; it may have been cut off while copying. "
                 "Export it again or pick the whole file.")
     return f"Line {exc.lineno}, column {exc.colno}: this isn't valid JSON ({exc.msg})."

@@ -219,3 +219,27 @@ def test_a_failure_while_saving_leaves_everything_as_it_was(source_app, tmp_path
         transfer.apply(source=transfer.read_file(path=path))
     assert dump(other.db.path) == before
     other.db.dispose()
+
+
+def test_untouched_starter_questions_here_take_their_progress_from_the_file(source_app, tmp_path, clock):
+    """A new device where the person set goals first (so it's a merge, not a restore): the built-in
+    questions the app added there yield to the file's copies, reviews and all."""
+    s, _ = source_app
+    path = export(s, clock, tmp_path / "out.json")
+    reviewed = {u: (st, due) for u, st, due in s.db.engine.connect().exec_driver_sql(
+        "SELECT uuid, stability, due FROM practice_card WHERE last_review IS NOT NULL").all()}
+    assert len(reviewed) == 3
+    other = file_services(tmp_path / "other", clock)
+    other.practice.schedule.due_count()
+    other.goals.set_goals(daily_target=1, weekly_target=5, rest_weekdays=[])
+    transfer = TransferService(other.db, clock)
+    report = transfer.apply(source=transfer.read_file(path=path))
+    assert not report.restore
+    assert "added 1 practice card, updated 3, skipped 43 (already here)" in report.texts()
+    assert "added 3 practice reviews, skipped 0" in report.texts()
+    with other.db.engine.connect() as conn:
+        here = {u: (st, due) for u, st, due in conn.exec_driver_sql(
+            "SELECT uuid, stability, due FROM practice_card WHERE last_review IS NOT NULL").all()}
+        reviews = conn.exec_driver_sql("SELECT count(*) FROM practice_review r JOIN practice_card c ON c.id = r.card_id").scalar()
+    assert here == reviewed and reviews == 3
+    other.db.dispose()

@@ -235,7 +235,9 @@ def ImportScreen():
         controls.append(Working(*busy))
     if error and step != "choose":
         controls.append(FileError(error))
-    return Screen("Import", [back, *controls])
+    # Cards the same width, whatever their text: a column that stretches its children.
+    body = ft.Column(controls, spacing=16, tight=True, horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
+    return Screen("Import", [back, body])
 
 
 def _picker(handlers: dict) -> ft.FilePicker:

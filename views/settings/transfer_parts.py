@@ -179,6 +179,11 @@ def _line_rows(report: Report, *, done: bool) -> list[ft.Control]:
         rows.append(ft.Row([ft.Icon(ft.Icons.ADD_CIRCLE_OUTLINE, size=18, color=ft.Colors.PRIMARY),
                             ft.Text(f"{line.added:,} {noun(line.table, line.added)} {verb}", expand=True)],
                            key=f"add-{line.table}"))
+        if line.updated:
+            rows.append(ft.Row([ft.Icon(ft.Icons.UPDATE, size=18, color=ft.Colors.PRIMARY),
+                                ft.Text(f"{line.updated:,} {noun(line.table, line.updated)} "
+                                        f"{'brought up to date' if done else 'to bring up to date'}", expand=True)],
+                               key=f"update-{line.table}"))
         for why, n in line.skipped.items():
             rows.append(ft.Row([ft.Icon(ft.Icons.REMOVE_CIRCLE_OUTLINE, size=18, color=ft.Colors.ON_SURFACE_VARIANT),
                                 ft.Text(f"{n:,} {noun(line.table, n)} {'left out' if done else 'to leave out'}: {why}",
