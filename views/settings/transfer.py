@@ -87,7 +87,7 @@ def ImportScreen():
         set_options(first)
         set_needs(found_needs)
         set_report(None)
-        if found.kind in ("daylio", "tracker") and (found_needs.unknown_moods or found.kind == "tracker" or not found_needs.ready):
+        if found.kind == "tracker" or not found_needs.ready:  # columns are always confirmed; own moods placed
             set_step("match")
         else:
             await show_preview(found, first)
@@ -129,14 +129,15 @@ def ImportScreen():
         await picker.upload([ft.FilePickerUploadFile(upload_url=url, id=picked.id, name=picked.name)])
 
     async def on_upload(e: ft.FilePickerUploadEvent):
+        path = uploads_dir(services.db.path.parent) / uploading.get("name", "")
         if e.error:
+            path.unlink(missing_ok=True)  # a refused upload (too big, expired) may leave part of it behind
             set_busy(None)
             set_error(f"The file didn't arrive ({e.error}). Nothing was written; please try again.")
             return
         if (e.progress or 0) < 1.0:
             set_busy((e.progress, f"Sending {e.file_name} to Bounceback on this computer"))
             return
-        path = uploads_dir(services.db.path.parent) / uploading.get("name", "")
 
         def read_and_delete():
             try:
