@@ -108,10 +108,19 @@ def _merge_table(conn, table: schema.Table, rows: list[dict], ids, existing, rep
             report.skip(table.name, ALREADY_HERE)
             continue
         new = dict(row)
+        orphan = False
         for col, parent in table.links.items():
-            if new[col] is not None:
-                new[col] = ids[parent][new[col]]
-        if owners and all(new[c] in existing[table.links[c]] for c in owners):
+            if new[col] is None:
+                continue
+            mapped = ids[parent].get(new[col])
+            if mapped is None:  # what it points at was left out of this import
+                if table.columns[col].nullable:
+                    new[col] = None
+                else:
+                    orphan = True
+            else:
+                new[col] = mapped
+        if orphan or (owners and all(new[c] in existing[table.links[c]] for c in owners)):
             # A part of rows already here (a status change, a review, a feeling): theirs stays as it is,
             # so an application's history and its current status never disagree.
             if reported:
@@ -121,7 +130,7 @@ def _merge_table(conn, table: schema.Table, rows: list[dict], ids, existing, rep
         same_key = None if table.has_uuid or table.integer_id else _row_here(conn, table, new)
         if clash or same_key is not None:
             if reported:
-                report.skip(table.name, ALREADY_HERE if clash or same_key == new else KEPT_YOURS)
+                report.skip(table.name, ALREADY_HERE if same_key == new else KEPT_YOURS)
             if table.integer_id and clash:
                 ids[table.name][row["id"]] = _id_for(conn, table, clash, new)
                 existing[table.name].add(ids[table.name][row["id"]])

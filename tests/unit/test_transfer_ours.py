@@ -243,3 +243,21 @@ def test_untouched_starter_questions_here_take_their_progress_from_the_file(sour
         reviews = conn.exec_driver_sql("SELECT count(*) FROM practice_review r JOIN practice_card c ON c.id = r.card_id").scalar()
     assert here == reviewed and reviews == 3
     other.db.dispose()
+
+
+def test_a_later_export_adds_only_the_new_rows_and_leaves_records_here_whole(source_app, tmp_path, clock):
+    s, ids = source_app
+    other = file_services(tmp_path / "other", clock)
+    other.mood.log_entry(mood=3)  # something of its own: merges, not restores
+    transfer = TransferService(other.db, clock)
+    transfer.apply(source=transfer.read_file(path=export(s, clock, tmp_path / "first.json")))
+    # Later, on the first device: another action and card on the same feedback, a new mood entry.
+    s.feedback.actions.add_action(feedback_id=ids["feedback"], text="Ask Sam for a mock interview")
+    s.feedback.actions.turn_into_practice(feedback_id=ids["feedback"], questions=["What would you do in your first month?"])
+    s.mood.log_entry(mood=4, note="better today")
+    report = transfer.apply(source=transfer.read_file(path=export(s, clock, tmp_path / "second.json")))
+    assert "added 1 mood entry, skipped 1 (already here)" in report.texts()
+    assert "added 1 practice card, skipped 47 (already here)" in report.texts()
+    # The feedback record here keeps its own checklist: the file's new action is part of a record already here.
+    assert "added 0 feedback actions, skipped 3 (2 already here, 1 part of something already here)" in report.texts()
+    other.db.dispose()
