@@ -16,12 +16,20 @@ import re
 import uuid
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
-from sqlmodel import Session
+from sqlmodel import Session, select
 
-from models.practice import NOTES_MAX, QUESTION_MAX, STAR_FIELD_MAX, PracticeCard
+from models.practice import (
+    CATEGORIES,
+    NOTES_MAX,
+    QUESTION_MAX,
+    STAR_FIELD_MAX,
+    TAG_MAX,
+    TAGS_MAX,
+    PracticeCard,
+    normalize_tags,
+)
 from services.clock import Clock
-from services.practice.deck import CATEGORIES, TAG_MAX, TAGS_MAX, normalize_tags, question_key
+from services.practice.deck import question_key
 from services.transfer.options import Needs
 from services.transfer.problems import FileProblem, Problems
 from services.transfer.report import ALREADY_HERE, SAME_QUESTION, TWICE_IN_FILE, Progress, Report, Staged, no_progress
@@ -198,8 +206,8 @@ def needs(_notes: list[Note]) -> Needs:
 def stage(s: Session, notes: list[Note], clock: Clock) -> Staged:
     report = Report(kind="anki")
     report.line("practice_card")
-    here_uuids = set(s.scalars(select(PracticeCard.uuid)))
-    here_questions = {question_key(q) for q in s.scalars(select(PracticeCard.question))}
+    here_uuids = set(s.exec(select(PracticeCard.uuid)))
+    here_questions = {question_key(q) for q in s.exec(select(PracticeCard.question))}
     fresh: list[Note] = []
     seen: set[str] = set()
     for note in notes:

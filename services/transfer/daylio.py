@@ -13,13 +13,12 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 
-from sqlalchemy import select
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
-from models.mood import MoodEntry, MoodEntryActivity, MoodWord
+from models.mood import MAX_WORDS, NOTE_LIMIT, WORD_LIMIT, MoodEntry, MoodEntryActivity, MoodWord, normalize_word
 from services.clock import Clock
-from services.mood.service import MAX_WORDS, NOTE_LIMIT, WORD_LIMIT
-from services.mood.words import ACTIVITY, BUILTIN_ACTIVITIES, MOOD_LABELS, normalize_word
+from services.lookup import id_of
+from services.mood.words import ACTIVITY, BUILTIN_ACTIVITIES, MOOD_LABELS
 from services.transfer.dates import BadDate, parse_date, parse_time
 from services.transfer.options import Needs, Options, label_key, localizer
 from services.transfer.problems import FileProblem, Problems
@@ -144,7 +143,7 @@ def stage(s: Session, parsed: DaylioFile, options: Options, clock: Clock) -> Sta
     wanted = [r.uuid for r in parsed.rows]
     here = set()
     for start in range(0, len(wanted), 500):
-        here |= set(s.scalars(select(MoodEntry.uuid).where(MoodEntry.uuid.in_(wanted[start : start + 500]))))
+        here |= set(s.exec(select(MoodEntry.uuid).where(col(MoodEntry.uuid).in_(wanted[start : start + 500]))))
     fresh = [r for r in parsed.rows if r.uuid not in here]
     report.add("mood_entry", len(fresh))
     if len(parsed.rows) > len(fresh):
@@ -154,17 +153,19 @@ def stage(s: Session, parsed: DaylioFile, options: Options, clock: Clock) -> Sta
 
     def write(session: Session, progress: Progress = no_progress) -> None:
         now = clock.now().astimezone(UTC)
-        own = set(session.scalars(select(MoodWord.word).where(MoodWord.kind == ACTIVITY)))
+        own = set(session.exec(select(MoodWord.word).where(MoodWord.kind == ACTIVITY)))
         entries = []
         for row in fresh:
             logged = localize(datetime.combine(row.day, row.at)).astimezone(UTC)
-            entries.append(MoodEntry(mood=moods[row.label], note=row.note, logged_at=logged, day=row.day,
+            mood = moods[row.label]
+            assert mood is not None  # apply() refuses while any label is unplaced
+            entries.append(MoodEntry(mood=mood, note=row.note, logged_at=logged, day=row.day,
                                      updated_at=now, uuid=row.uuid))
         session.add_all(entries)
         session.flush()  # ids for the activities below
         progress(0.75, "Saving")
         for entry, row in zip(entries, fresh, strict=True):
-            session.add_all(MoodEntryActivity(entry_id=entry.id, name=a) for a in row.activities)
+            session.add_all(MoodEntryActivity(entry_id=id_of(entry), name=a) for a in row.activities)
             for word in row.activities:
                 if word not in BUILTIN_ACTIVITIES and word not in own:
                     session.add(MoodWord(kind=ACTIVITY, word=word, created_at=now))

@@ -91,7 +91,7 @@ def _merge_table(conn, table: schema.Table, rows: list[dict], ids, existing, rep
     here = _uuids_here(conn, table, rows) if table.has_uuid else {}
     untouched = (set(conn.exec_driver_sql(f"SELECT id FROM practice_card WHERE {UNTOUCHED_STARTER}").scalars())
                  if table.name == "practice_card" else set())
-    next_id = _next_id(conn, table) if table.integer_id else None
+    next_id = _next_id(conn, table) if table.integer_id else 0
     taken = {cols: _values_here(conn, table.name, cols) for cols in table.unique}
     out: list[dict] = []
     reported = table.has_uuid or table.name in REPORTED

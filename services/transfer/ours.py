@@ -89,12 +89,12 @@ def read_export(source: Source, *, progress: Progress = no_progress) -> Export:
     return Export(schema=version, tables=tables, upgraded_from=version if version < latest_version() else None)
 
 
-def _check_rows(tables: dict[str, list[dict]], known: dict[str, schema.Table], problems: Problems, progress: Progress) -> None:
+def _check_rows(tables: dict[str, list], known: dict[str, schema.Table], problems: Problems, progress: Progress) -> None:
     total = sum(len(rows) for rows in tables.values()) or 1
     done = 0
     keys: dict[str, set] = {}
     for name, table in known.items():
-        rows = tables[name]
+        rows: list[object] = tables[name]  # a file may hold anything: each row is checked
         seen_keys: set = set()
         seen_uuids: set = set()
         checks = [(col.name, col.nullable or col.primary, schema.checker(name, col)) for col in table.columns.values()]

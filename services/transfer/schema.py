@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 import sqlalchemy as sa
 from sqlmodel import SQLModel
@@ -21,23 +22,23 @@ import models  # noqa: F401  (registers every table)
 from models.application import STATUSES, WIN_KINDS
 from models.feedback import REQUEST_STATUSES
 from models.mood import MOOD_MAX, MOOD_MIN
-from services.practice.deck import CATEGORIES
+from models.practice import CATEGORIES
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _STAMP = re.compile(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?$")
 
 
-def _json_text(value: str) -> bool:
+def _json_text(value: object) -> bool:
     try:
-        json.loads(value)
+        json.loads(value)  # type: ignore[arg-type]  # only reached for text (checked first)
     except ValueError:
         return False
     return True
 
 
-def _tag_list(value: str) -> bool:
+def _tag_list(value: object) -> bool:
     try:
-        tags = json.loads(value)
+        tags = json.loads(value)  # type: ignore[arg-type]  # only reached for text (checked first)
     except ValueError:
         return False
     return isinstance(tags, list) and all(isinstance(t, str) for t in tags)
@@ -89,7 +90,7 @@ class Table:
 
 
 def _kind(col: sa.Column) -> str:
-    t = col.type
+    t: Any = col.type
     while isinstance(t, sa.types.TypeDecorator):  # SQLModel's UTCDateTime is a DateTime underneath
         t = t.impl_instance if hasattr(t, "impl_instance") else t.impl
     if isinstance(t, sa.Boolean):
@@ -132,7 +133,7 @@ def tables() -> list[Table]:
 _TYPE_OK: dict[str, Callable[[object], bool]] = {
     "int": lambda v: type(v) is int,
     "bool": lambda v: type(v) is int and v in (0, 1) or type(v) is bool,
-    "float": lambda v: type(v) in (int, float) and math.isfinite(v),
+    "float": lambda v: isinstance(v, (int, float)) and type(v) is not bool and math.isfinite(v),
     "text": lambda v: type(v) is str,
     "date": lambda v: type(v) is str and _DATE.match(v) is not None and _parses(date.fromisoformat, v),
     "stamp": lambda v: type(v) is str and _STAMP.match(v) is not None and _parses(datetime.fromisoformat, v),
@@ -161,7 +162,7 @@ def checker(table: str, col: Column) -> Callable[[object], str | None]:
             return None if empty_ok else "is missing"
         if not type_ok(value):
             return f"{says}, not {_show(value)}"
-        if is_uuid_col and _UUID.match(value) is None:  # canonical, lower-case: what str(uuid4()) writes
+        if is_uuid_col and _UUID.match(str(value)) is None:  # canonical, lower-case: what str(uuid4()) writes
             return f"should be a UUID, not {_show(value)}"
         if rule and not rule[0](value):
             return f"{rule[1]}, not {_show(value)}"

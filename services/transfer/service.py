@@ -110,11 +110,11 @@ class TransferService:
             return anki.stage(s, source.cache[("anki",)], self._clock)
         if source.kind == "tracker":
             sheet = source.cache[("tracker",)]
-            rows = self._parsed(
+            planned, left_out = self._parsed(
                 source, ("tracker-rows", options.key(), self._clock.today()),
                 lambda: tracker_rows.read_rows(sheet, options, today=self._clock.today(), progress=progress),
             )
-            return tracker_rows.stage(s, *rows, self._clock)
+            return tracker_rows.stage(s, planned, left_out, self._clock)
         export = source.cache[("bounceback",)]
         conn = s.connection()
         planned = merge.plan(conn, export)

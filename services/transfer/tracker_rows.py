@@ -11,14 +11,14 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
-from models.application import STATUS_LABELS, Application, StatusChange, Win
-from services.applications.rules import REAPPLY_MONTHS, add_months, check_fields
+from models.application import STATUS_LABELS, Application, ApplicationCreate, StatusChange, Win
+from services.applications.rules import REAPPLY_MONTHS, add_months
 from services.applications.service import AUTO_WIN_TITLES
 from services.clock import Clock
 from services.errors import ValidationError
+from services.lookup import id_of
 from services.transfer.dates import BadDate, parse_date
 from services.transfer.options import Options, label_key
 from services.transfer.problems import Problems
@@ -79,9 +79,9 @@ def _row(line, get, status, order, today, problems: Problems) -> Planned | None:
     if len(problems.items) > before:
         return None
     values = {f: get(f) or None for f in ("company", "role", "source", "link", "notes")}
-    values["applied_on"] = days["applied_on"]
-    try:
-        values = check_fields(values, today=today, status=status)
+    try:  # the same checks as adding one by hand
+        shape = ApplicationCreate.parse({**values, "applied_on": days["applied_on"], "status": status}, today=today)
+        values = shape.model_dump(exclude={"status"})
     except ValidationError as exc:
         for name, message in exc.errors.items():
             problems.add(message, row=line, field=FIELDS.get(name, name))
@@ -101,10 +101,10 @@ def stage(s: Session, planned: list[Planned], left_out: Counter, clock: Clock) -
     for reason, n in left_out.items():
         report.skip("application", reason, n)
     report.line("application")
-    here_uuids = set(s.scalars(select(Application.uuid)))
+    here_uuids = set(s.exec(select(Application.uuid)))
     here_keys = {
         (label_key(c or ""), label_key(r or ""), d)
-        for c, r, d in s.execute(select(Application.company, Application.role, Application.applied_on))
+        for c, r, d in s.exec(select(col(Application.company), col(Application.role), col(Application.applied_on)))
     }
     fresh: list[Planned] = []
     for p in planned:
@@ -130,11 +130,11 @@ def stage(s: Session, planned: list[Planned], left_out: Counter, clock: Clock) -
         for app, p in zip(apps, fresh, strict=True):
             if p.status == "applied":
                 continue
-            session.add(StatusChange(application_id=app.id, status=p.status, changed_on=p.status_on, created_at=now))
+            session.add(StatusChange(application_id=id_of(app), status=p.status, changed_on=p.status_on, created_at=now))
             if p.status in AUTO_WIN_TITLES:
                 who = f" from {app.company}" if app.company and p.status == "heard_back" else (f" with {app.company}" if app.company else "")
                 session.add(Win(won_on=p.status_on, title=AUTO_WIN_TITLES[p.status] + who, kind=p.status,
-                                application_id=app.id, created_at=now))
+                                application_id=id_of(app), created_at=now))
 
     return Staged(report, write)
 

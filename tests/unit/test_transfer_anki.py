@@ -85,7 +85,7 @@ def test_importing_twice_adds_nothing(app, clock, tmp_path):
 
 
 def test_a_question_already_in_the_deck_is_not_added_again(app, clock, tmp_path):
-    app.practice.schedule.due_count()  # the starter deck, as the app adds it
+    app.practice.starter.ensure_starter_deck()  # the starter deck, as the app adds it at start
     top = len(_cards(app))
     transfer = TransferService(app.db, clock)
     # The same starter question, with other capitals and punctuation; and a new one with commas in quotes.

@@ -70,7 +70,7 @@ def test_a_starter_card_gets_the_uuid_of_its_question(upgraded):
 def test_new_rows_get_a_uuid_from_the_models(services, clock):
     ids = services.applications.log_application(count=3)  # one multi-row INSERT
     app = services.applications.add_application(applied_on=date(2026, 3, 1), company="Acme", status="interview")
-    services.practice.schedule.due_count()
+    services.practice.starter.ensure_starter_deck()
     with services.db.engine.connect() as conn:
         values = conn.exec_driver_sql("SELECT uuid FROM application").scalars().all()
         change = conn.exec_driver_sql("SELECT uuid FROM status_change WHERE application_id = ?", (app.id,)).scalar()

@@ -24,7 +24,7 @@ def source_app(tmp_path, clock):
 @pytest.fixture
 def new_device(tmp_path, clock):
     s = file_services(tmp_path / "laptop", clock)
-    s.practice.schedule.due_count()  # a fresh app has already added its starter deck
+    s.practice.starter.ensure_starter_deck()  # a fresh app has already added its starter deck
     yield s
     s.db.dispose()
 
@@ -230,7 +230,7 @@ def test_untouched_starter_questions_here_take_their_progress_from_the_file(sour
         "SELECT uuid, stability, due FROM practice_card WHERE last_review IS NOT NULL").all()}
     assert len(reviewed) == 3
     other = file_services(tmp_path / "other", clock)
-    other.practice.schedule.due_count()
+    other.practice.starter.ensure_starter_deck()
     other.goals.set_goals(daily_target=1, weekly_target=5, rest_weekdays=[])
     transfer = TransferService(other.db, clock)
     report = transfer.apply(source=transfer.read_file(path=path))

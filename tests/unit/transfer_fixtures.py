@@ -6,6 +6,7 @@ import sqlite3
 from datetime import date, datetime
 from pathlib import Path
 
+from models.feedback import FeedbackUpdate
 from services.clock import FixedClock
 from services.container import AppServices
 from services.reminders.notify import RecordingNotifier
@@ -27,7 +28,7 @@ def fill(s: AppServices, clock: FixedClock) -> dict[str, int]:
     """A few weeks of one person's data, touching every table; returns some ids."""
     at(clock, date(2026, 2, 2), 9)
     s.goals.set_goals(daily_target=3, weekly_target=12, rest_weekdays=[5, 6])
-    s.practice.schedule.due_count()  # the starter deck, as the app adds it
+    s.practice.starter.ensure_starter_deck()  # the starter deck, as the app adds it at start
     s.applications.log_application(count=2)
     odd = s.applications.add_application(applied_on=date(2026, 2, 2), company=ODD, role="Designer", notes="line 1\nline 2")
     at(clock, date(2026, 2, 9), 10)
@@ -37,7 +38,7 @@ def fill(s: AppServices, clock: FixedClock) -> dict[str, int]:
     late = s.mood.log_entry(mood=2, feelings=["hurt", "my own ✨ word"], activities=["walk", "baking"], note=ODD,
                             application_id=odd.id, about_rejection=True, intensity=4)
     record = s.feedback.start_for_application(application_id=odd.id)
-    s.feedback.update_feedback(feedback_id=record.id, changes={"what_they_said": "More examples, please.", "theme": "examples"})
+    s.feedback.update_feedback(feedback_id=record.id, changes=FeedbackUpdate(what_they_said="More examples, please.", theme="examples"))
     s.feedback.actions.add_action(feedback_id=record.id, text="Write three STAR stories")
     cards = s.feedback.actions.turn_into_practice(feedback_id=record.id, questions=["Tell me about a launch you led"])
     at(clock, date(2026, 2, 10), 8)
