@@ -19,7 +19,7 @@ __all__ = ["Gate", "build_app", "serve", "shown_url"]
 
 
 def build_app(main: Callable, *, gate: Gate, assets_dir: Path, upload_dir: Path | None = None,
-              max_upload: int | None = None):
+              max_upload: int | None = None, upload_key: str | None = None):
     """The whole ASGI app: checks and headers outside, Flet inside.
 
     With `upload_dir`, files picked in the browser (Settings › Import) are PUT to /upload through
@@ -29,7 +29,7 @@ def build_app(main: Callable, *, gate: Gate, assets_dir: Path, upload_dir: Path 
     import flet_web.fastapi as flet_fastapi
 
     uploads = (
-        {"upload_dir": str(upload_dir), "secret_key": new_token(), "max_upload_size": max_upload}
+        {"upload_dir": str(upload_dir), "secret_key": upload_key or new_token(), "max_upload_size": max_upload}
         if upload_dir is not None
         else {}
     )
