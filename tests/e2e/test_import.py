@@ -21,7 +21,6 @@ from tests.e2e.helpers import (
     go_settings,
     nav,
     open_app,
-    record,
     set_theme,
     shot,
     tap,
@@ -193,9 +192,6 @@ def test_daylio_with_an_own_mood_name_goes_through_matching(fresh_app, browser, 
         set_theme(fresh_app.data_dir, "dark")
         fresh_app.start()
     page = open_app(browser, fresh_app.url, *size)
-    # Until the app ships its fallback fonts (the web server work, issue 16), the engine's request for
-    # Arabic and symbol fonts gets a 404 from Flet's server; the text then draws as boxes.
-    record(page).allow_console_error(r"404 \(Not Found\) \(http://127\.0\.0\.1:\d+/assets/fonts/")
     go_settings(page)
     tap(button(page, "Import…"))
     wait_heading(page, "Import")
