@@ -81,8 +81,11 @@ def run(argv: list[str], *, clock=None, out=None, err=None) -> int:
         if args.command == "restore":
             return _restore(args, data_dir, clock, out, err)
         db = open_database(data_dir, now=clock.now().replace(tzinfo=None))
-    except (StorageError, OSError) as exc:
-        print(f"Bounceback couldn't open its data file in {data_dir}: {exc}", file=err)
+    except StorageError as exc:
+        print(f"Bounceback couldn't use its data file in {data_dir}. {exc.friendly}", file=err)
+        return FAILED
+    except OSError as exc:
+        print(f"Bounceback couldn't use its data file in {data_dir} ({exc.strerror or exc}).", file=err)
         return FAILED
     try:
         if args.command == "import":
@@ -101,8 +104,11 @@ def run(argv: list[str], *, clock=None, out=None, err=None) -> int:
         for message in exc.errors.values():
             print(message, file=err)
         return BAD_INPUT
-    except (StorageError, OSError) as exc:
-        print(f"That didn't work: {exc}. Your data is as it was.", file=err)
+    except StorageError as exc:
+        print(f"That didn't work. {exc.friendly}", file=err)
+        return FAILED
+    except OSError as exc:
+        print(f"That didn't work ({exc.strerror or exc}). Your data is as it was.", file=err)
         return FAILED
     finally:
         db.dispose()
@@ -184,6 +190,7 @@ def _guessed(preview) -> list[str]:
 
 def _restore(args, data_dir: Path, clock, out, err) -> int:
     from services.storage.db import DB_FILE_NAME
+    from services.storage.restore import restore
 
     path = data_dir / DB_FILE_NAME
     found = backup.list_backups(path)
@@ -193,21 +200,15 @@ def _restore(args, data_dir: Path, clock, out, err) -> int:
         if not found:
             print(f"No backups yet in {backup.backups_dir(path)}.", file=err)
         return OK
-    chosen = Path(args.backup)
-    if not chosen.exists():
-        chosen = backup.backups_dir(path) / args.backup
-    if not chosen.is_file():
+    chosen = next((p for p in found if p.name == args.backup or str(p) == args.backup), None)
+    if chosen is None:
         print(f"There is no backup called {args.backup}. `main.py restore` lists them.", file=err)
         return BAD_INPUT
-    from services.storage.db import is_healthy
-
-    if not is_healthy(chosen):
-        print(f"{chosen.name} can't be read as a Bounceback backup, so nothing was changed.", file=err)
-        return BAD_INPUT
-    kept = backup.backup_file(path, now=clock.now(), reason="before-restore") if path.exists() else None
-    backup.restore_backup(chosen, path)
+    db = open_database(data_dir, now=clock.now().replace(tzinfo=None))
+    try:
+        done = restore(db, chosen, now=clock.now())  # checked, and how things are now kept first
+    finally:
+        db.dispose()
     print(path, file=out)
-    print(f"Restored {chosen.name}." + (f" How things were is kept as {kept.name}." if kept else ""), file=err)
+    print(f"Restored {chosen.name}. How things were is kept as {done.kept_as.name}.", file=err)
     return OK
-
-

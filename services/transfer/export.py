@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import text
 
+from services.storage import files
 from services.storage.db import Database
 
 FORMAT_VERSION = 2
@@ -57,21 +57,23 @@ def payload(schema: int, tables: dict[str, list[dict]], *, now: datetime) -> dic
 
 
 def write_json(path: Path, content: dict) -> None:
-    """Written beside the target and renamed into place, readable by this account only:
-    a half-written export never looks like a whole one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    """Written beside the target and renamed into place, 0600, fsynced (services/storage/files.py's
+    rules): a half-written export never looks like a whole one, and a killed run's leftover is
+    cleaned up like any other temporary."""
+    files.private_dir(path.parent)
+    tmp = files.temp_path(path.parent, path.name)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        files.create_exclusive(tmp)
+        with open(tmp, "w", encoding="utf-8") as handle:
             for chunk in _lines(content):
                 handle.write(chunk)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp, 0o600)
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        files.remove_quietly(tmp)
         raise
+    files.fsync_dir(path.parent)
 
 
 def _lines(content: dict):
