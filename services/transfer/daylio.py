@@ -11,7 +11,7 @@ from __future__ import annotations
 import uuid
 from collections import Counter
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, time
 
 from sqlmodel import Session, col, select
 
@@ -20,7 +20,7 @@ from services.clock import Clock
 from services.lookup import id_of
 from services.mood.words import ACTIVITY, BUILTIN_ACTIVITIES, MOOD_LABELS
 from services.transfer.dates import BadDate, parse_date, parse_time
-from services.transfer.options import Needs, Options, label_key, localizer
+from services.transfer.options import Needs, Options, label_key
 from services.transfer.problems import FileProblem, Problems
 from services.transfer.report import ALREADY_HERE, Progress, Report, Staged, no_progress
 from services.transfer.source import Source
@@ -149,14 +149,13 @@ def stage(s: Session, parsed: DaylioFile, options: Options, clock: Clock) -> Sta
     if len(parsed.rows) > len(fresh):
         report.skip("mood_entry", ALREADY_HERE, len(parsed.rows) - len(fresh))
     report.samples = [_sample(r, moods[r.label]) for r in fresh[:3]]
-    localize = localizer(clock)
 
     def write(session: Session, progress: Progress = no_progress) -> None:
         now = clock.now().astimezone(UTC)
         own = set(session.exec(select(MoodWord.word).where(MoodWord.kind == ACTIVITY)))
         entries = []
         for row in fresh:
-            logged = localize(datetime.combine(row.day, row.at)).astimezone(UTC)
+            logged = clock.at(row.day, row.at).astimezone(UTC)  # that day's own offset (DST)
             mood = moods[row.label]
             assert mood is not None  # apply() refuses while any label is unplaced
             entries.append(MoodEntry(mood=mood, note=row.note, logged_at=logged, day=row.day,

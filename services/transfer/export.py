@@ -6,7 +6,7 @@ reads it back. Values are SQLite's own (dates and times as ISO text in UTC,
 booleans as 0/1), so an export and an import give back identical rows.
 
 Format history:
-- 1: {"app", "format", "exported_at", "tables"}; no UUIDs (schema 6 and before).
+- 1: {"app", "format", "exported_at", "tables"}; no UUIDs (schema 7 and before).
 - 2: adds "schema" (PRAGMA user_version) and a "uuid" on every row a person creates.
 """
 

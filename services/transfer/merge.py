@@ -24,6 +24,10 @@ from services.transfer.ours import Export
 from services.transfer.report import ALREADY_HERE, KEPT_YOURS, PART_OF_EXISTING, Progress, Report, no_progress
 
 REPORTED = {"setting"}  # besides every table with a UUID: the rest are parts of those rows
+# This device's own log (reminders sent, items set aside on Today): rows point at others by plain
+# id, which only mean something in the file they came from. Restored with a whole file; a merge
+# leaves them out, and this device keeps its own.
+DEVICE_ONLY = {"reminder_delivery", "attention_dismissal"}
 CHUNK = 500
 # A built-in question nobody has touched here: the file's copy of it (with its progress) wins.
 UNTOUCHED_STARTER = ("starter_key IS NOT NULL AND last_review IS NULL AND NOT archived AND updated_at = created_at "
@@ -75,6 +79,9 @@ def plan(conn: Connection, export: Export) -> Plan:
     existing: dict[str, set] = {}  # table -> ids here that were already here (not added now)
     for table in tables:
         rows = export.tables.get(table.name, [])
+        if table.name in DEVICE_ONLY:
+            result.inserts[table.name] = []
+            continue
         result.inserts[table.name] = _merge_table(conn, table, rows, ids, existing, report, result.updates)
     taken_over = len(result.updates.get("practice_card", []))
     if taken_over:

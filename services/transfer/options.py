@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
-
-from services.clock import Clock
 
 
 def label_key(label: str) -> str:
@@ -61,11 +57,3 @@ class Needs:
     @property
     def ready(self) -> bool:
         return not self.unknown_moods and not self.date_order_needed and not self.missing_columns
-
-
-def localizer(clock: Clock) -> Callable[[datetime], datetime]:
-    """Wall-clock times from other apps become aware in the person's zone (with DST where the clock knows it)."""
-    localize = getattr(clock, "localize", None)
-    if localize is not None:
-        return localize
-    return lambda naive: naive.replace(tzinfo=clock.now().tzinfo)

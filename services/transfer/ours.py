@@ -17,7 +17,7 @@ from services.transfer.report import Progress, no_progress
 from services.transfer.source import Source
 
 TOP_KEYS = {"app", "format", "schema", "exported_at", "tables"}
-FORMAT_1_SCHEMA = 6  # format 1 was written by schema 6 and before (no UUIDs yet)
+FORMAT_1_SCHEMA = 7  # format 1 was written by schema 7 and before (no UUIDs yet)
 # Frozen: the UUIDs given to rows of a format-1 file, so importing it twice adds nothing.
 FORMAT_1_NAMESPACE = uuid.UUID("5d1f4c3e-2b8a-4f61-9a0e-7c3b2d1e0f4a")
 
@@ -34,7 +34,7 @@ class Export:
 
 
 def _add_uuids(tables: dict[str, list[dict]]) -> None:
-    """Schema 7 gave every row a person creates a UUID; rows from before get a stable one."""
+    """Schema 8 gave every row a person creates a UUID; rows from before get a stable one."""
     for table in schema.tables():
         if not table.has_uuid:
             continue
@@ -49,7 +49,7 @@ def _add_uuids(tables: dict[str, list[dict]]) -> None:
 
 # Changes a file from an older schema needs, keyed by the schema version that made them.
 # New tables and new nullable columns need nothing: missing means none / empty.
-UPGRADES = {7: _add_uuids}
+UPGRADES = {8: _add_uuids}
 
 
 def read_export(source: Source, *, progress: Progress = no_progress) -> Export:

@@ -1,4 +1,4 @@
-"""Stable identity (migration v7): every row a person creates has its own UUID, old rows included."""
+"""Stable identity (migration v8): every row a person creates has its own UUID, old rows included."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from sqlalchemy.exc import IntegrityError
 
 from models.identity import is_uuid, starter_uuid
 from services.storage.db import DB_FILE_NAME, migrate, open_database
-from services.storage.migrations.v7_uuids import TABLES
+from services.storage.migrations.v8_uuids import TABLES
 
 V6_ROWS = [
     "INSERT INTO application (id, company, applied_on, status, status_on, created_at, updated_at) "
@@ -38,7 +38,7 @@ V6_ROWS = [
 @pytest.fixture
 def upgraded(tmp_path):
     conn = sqlite3.connect(tmp_path / DB_FILE_NAME)
-    migrate(conn, up_to=6)
+    migrate(conn, up_to=7)
     for sql in V6_ROWS:
         conn.execute(sql)
     conn.commit()

@@ -1,4 +1,5 @@
-"""v7: a stable UUID on every row a person creates, so imports and a later sync can match rows.
+"""v8 (planned as v7; renumbering is a rename): a stable UUID on every row a person creates, so
+imports and a later sync can match rows.
 
 Tables with a `uuid` (each gets a unique index ix_<table>_uuid):
 application, status_change, goal_plan, win, mood_entry, feedback, feedback_action,
@@ -8,7 +9,9 @@ Left without one, because a natural key already identifies their rows everywhere
 - setting: its key;
 - mood_entry_feeling / mood_entry_activity: (the entry's uuid, the word): parts of an entry;
 - mood_word: (kind, word): the same word typed on two devices is the same word;
-- feedback_practice_card: (the feedback's uuid, the card's uuid): a link.
+- feedback_practice_card: (the feedback's uuid, the card's uuid): a link;
+- reminder_delivery, attention_dismissal (v7): this device's own log of reminders sent and items
+  set aside; they point at rows by plain id and stay on the device (a merge leaves them out).
 
 SQLite can only add a NOT NULL column with a constant default, so the column is
 added with DEFAULT '', filled with random version-4 UUIDs, and a trigger gives
