@@ -43,21 +43,6 @@ def see(page: Page, text: str | re.Pattern) -> Locator:
     return loc
 
 
-def reveal(loc: Locator) -> Locator:
-    """Scroll Flutter's view (the mouse wheel: Playwright can't scroll a canvas) until `loc` is on screen."""
-    loc.wait_for(state="attached")
-    page = loc.page
-    height = page.viewport_size["height"]
-    for _ in range(12):
-        box = loc.bounding_box()
-        if box and 60 <= box["y"] and box["y"] + box["height"] <= height - 40:
-            break
-        page.mouse.move(page.viewport_size["width"] * 0.5, height * 0.5)
-        page.mouse.wheel(0, (box["y"] - height / 3) if box else 300)
-        page.wait_for_timeout(300)
-    return loc
-
-
 def label_of(loc: Locator) -> str:
     return loc.get_attribute("aria-label") or loc.inner_text()
 
@@ -67,7 +52,7 @@ def pick_file(page: Page, path: Path) -> None:
     choose = button(page, "Choose a file…")
     expect(choose).to_be_visible()
     with page.expect_file_chooser() as chooser:
-        choose.click()
+        tap(choose)
     chooser.value.set_files(str(path))
 
 
@@ -245,8 +230,8 @@ def test_a_spreadsheet_of_applications_on_a_phone(fresh_app, browser, tmp_path):
     see(page, "Which column is which")
     expect(button(page, re.compile(r"^Date applied \(needed\) Date Applied"))).to_be_visible()
     shot(page, "columns")
-    reveal(button(page, re.compile(r"^“Vibing” \(1\) Applied"))).click()
-    button(page, "Heard back").click()
+    tap(button(page, re.compile(r"^“Vibing” \(1\) Applied")))
+    tap(button(page, "Heard back"))
     expect(button(page, re.compile(r"^“Vibing” \(1\) Heard back"))).to_be_visible()
     tap(button(page, "Continue"))
     see(page, "3 applications to add")
