@@ -25,6 +25,7 @@ from tests.e2e.helpers import (
     shot,
     tap,
     wait_heading,
+    wait_quiet_frames,
 )
 
 pytestmark = pytest.mark.e2e
@@ -40,6 +41,29 @@ def see(page: Page, text: str | re.Pattern) -> Locator:
     pattern = text if isinstance(text, re.Pattern) else re.compile(re.escape(text))
     loc = page.get_by_text(pattern).or_(page.get_by_label(pattern)).first
     expect(loc).to_be_attached(timeout=TIMEOUT_MS)
+    return loc
+
+
+def reveal(loc: Locator) -> Locator:
+    """Bring a control below the fold on screen by scrolling Flutter itself (the mouse wheel),
+    then wait for its drawn frame.
+
+    helpers.tap scrolls the page's semantics element, which moves before Flutter does; on this
+    busy machine a click right after it landed on the dropdown Flutter still drew at that spot
+    (the Link column's, not the status's). With the wheel, Flutter scrolls its own layout and the
+    semantics tree follows it, so once the element's box is on screen, so is the control.
+    """
+    loc.wait_for(state="attached")
+    page = loc.page
+    height = page.viewport_size["height"]
+    for _ in range(12):
+        box = loc.bounding_box()
+        if box and 60 <= box["y"] and box["y"] + box["height"] <= height - 40:
+            break
+        page.mouse.move(page.viewport_size["width"] * 0.5, height * 0.5)
+        page.mouse.wheel(0, (box["y"] - height / 3) if box else 300)
+        wait_quiet_frames(page)
+    wait_quiet_frames(page)
     return loc
 
 
@@ -230,7 +254,8 @@ def test_a_spreadsheet_of_applications_on_a_phone(fresh_app, browser, tmp_path):
     see(page, "Which column is which")
     expect(button(page, re.compile(r"^Date applied \(needed\) Date Applied"))).to_be_visible()
     shot(page, "columns")
-    tap(button(page, re.compile(r"^“Vibing” \(1\) Applied")))
+    # Below the fold: scrolled with the wheel, so Flutter scrolls first and the page follows (see reveal).
+    reveal(button(page, re.compile(r"^“Vibing” \(1\) Applied"))).click()
     tap(button(page, "Heard back"))
     expect(button(page, re.compile(r"^“Vibing” \(1\) Heard back"))).to_be_visible()
     tap(button(page, "Continue"))
