@@ -17,7 +17,8 @@ from services.settings import SettingsService
 from services.storage.db import SessionFactory
 
 DEFAULT_DAILY, DEFAULT_WEEKLY, DEFAULT_REST = 2, 10, (5, 6)  # Saturday and Sunday off
-SCORE_WINDOW_DAYS = 365  # older days weigh less than a billionth in the score
+# Applying days before the last 300 weigh under 0.5 ** 23 (one in ten million) in the score.
+SCORE_APPLYING_DAYS = 300
 SHOW_STREAK_KEY = "show_streak"
 
 
@@ -124,7 +125,9 @@ class GoalService:
         goals = goals_for(today)
         with self._sessions() as s:
             first = s.scalar(select(func.min(Application.applied_on)))
-        start = max(first or today, today - timedelta(days=SCORE_WINDOW_DAYS))
+        # The window is counted in applying days: rest days don't move the score.
+        window = -(-SCORE_APPLYING_DAYS * 7 // goals.day_plan().applying_days_a_week)
+        start = max(first or today, today - timedelta(days=window))
         counts = self.counts_by_day(start=start, end=today)
         plan_for = lambda day: goals_for(day).day_plan()  # noqa: E731
         monday = week_start(today)
