@@ -7,7 +7,7 @@ from datetime import date
 
 from services.errors import ValidationError
 
-REAPPLY_MONTHS = 3
+REAPPLY_MONTHS = 3  # "three months": the one definition, used by every screen
 
 
 def add_months(day: date, months: int) -> date:
@@ -15,6 +15,11 @@ def add_months(day: date, months: int) -> date:
     index = day.month - 1 + months
     year, month = day.year + index // 12, index % 12 + 1
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def reapply_date(after: date, months: int = REAPPLY_MONTHS) -> date:
+    """When applying to the same company again makes sense: `months` (three by default) after a no."""
+    return add_months(after, months)
 
 
 def check_change_day(on: date, *, applied_on: date, today: date) -> None:

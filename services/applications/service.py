@@ -25,7 +25,7 @@ from models.application import (
 from models.shapes import Day, RecordId, Text, check, is_record_id
 from services.applications import undo as applications_undo
 from services.applications.queries import ApplicationQueries
-from services.applications.rules import REAPPLY_MONTHS, add_months, check_change_day
+from services.applications.rules import check_change_day, reapply_date
 from services.clock import Clock
 from services.errors import ValidationError
 from services.lookup import id_of, load
@@ -223,7 +223,7 @@ class ApplicationService:
         now = self._clock.now()
         s.add(StatusChange(application_id=id_of(app), status=status, changed_on=on, created_at=now))
         if status == "rejected" and app.reapply_after is None:
-            app.reapply_after = add_months(on, REAPPLY_MONTHS)
+            app.reapply_after = reapply_date(on)
         elif status in ("heard_back", *INTERVIEW_STATUSES) and app.status == "rejected":
             app.reapply_after = None  # the "no" was corrected
         if status in AUTO_WIN_TITLES:

@@ -7,6 +7,7 @@ from datetime import timedelta
 import flet as ft
 
 from models.application import STATUSES
+from services.applications import reapply_date
 from services.errors import NotFound
 from views.applications.dates import DateField, parse_day
 from views.applications.format import STATUS_ICONS, StatusChip, day_label, full_width, snack, status_label, title_of
@@ -89,7 +90,7 @@ def ApplicationDetail():
         set_version(version + 1)
 
     def start_reapply_edit():
-        set_reapply_text((app.reapply_after or today + timedelta(days=91)).isoformat())
+        set_reapply_text((app.reapply_after or reapply_date(today)).isoformat())
         set_editing_reapply(True)
 
     details = [_row("Applied", day_label(app.applied_on, today))]

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import flet as ft
 
 from models.application import STATUS_LABELS, STATUSES
-from services.applications import WAITING_DAYS, ApplicationPage
+from services.applications import WAITING_DAYS, ApplicationPage, add_months
 from services.errors import ValidationError
 from views.applications.dates import DateField, parse_day
 from views.applications.format import STATUS_ICONS, StatusChip, day_label, snack, title_of
@@ -18,13 +18,18 @@ from views.context import use_services
 # client's work per visit small (each row is a ListTile built at once).
 PAGE_SIZE = 20
 PERIODS = {
-    "all": "Any time", "7": "Last 7 days", "30": "Last 30 days", "90": "Last 3 months", "365": "Last year",
+    "all": "Any time", "7": "Last 7 days", "30": "Last 30 days", "3m": "Last 3 months", "12m": "Last year",
     "custom": "Between dates…",
 }
 
 
 def period_start(period: str, today: date) -> date | None:
-    return None if period in ("all", "custom") else today - timedelta(days=int(period) - 1)
+    """The first day of a "last ..." period, today included ("3m": since this day three months ago)."""
+    if period in ("all", "custom"):
+        return None
+    if period.endswith("m"):
+        return add_months(today, -int(period[:-1])) + timedelta(days=1)
+    return today - timedelta(days=int(period) - 1)
 
 
 def read_range(from_text: str, to_text: str) -> tuple[date | None, date | None, dict[str, str]]:

@@ -6,11 +6,11 @@ application is marked rejected). Three steps on one screen, each skippable.
 
 from __future__ import annotations
 
-import calendar
 from datetime import date, datetime
 
 import flet as ft
 
+from services.applications import add_months, reapply_date
 from services.errors import NotFound, ValidationError
 from views.common.layout import EmptyState, Screen
 from views.context import use_services
@@ -22,12 +22,6 @@ REFRAME = (
     "A no often comes down to things you never see: budget, timing, who is already on the team, "
     "a role that quietly changed. It isn't a verdict on your worth."
 )
-
-
-def add_months(d: date, months: int) -> date:
-    month = d.month - 1 + months
-    year, month = d.year + month // 12, month % 12 + 1
-    return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
 
 
 def Step(number: int, title: str, content: ft.Control, *, done: bool, skipped: bool, on_skip, key: str) -> ft.Control:
@@ -94,6 +88,7 @@ def AfterRejectionScreen():
 
     today = services.clock.today()
     who = app.company or "this company"
+    rejected_on = app.status_on if app.status == "rejected" else today  # the wait counts from the no
 
     def skip(step: str, on: bool):
         set_skipped(skipped | {step} if on else skipped - {step})
@@ -124,7 +119,7 @@ def AfterRejectionScreen():
     def open_picker():
         page.show_dialog(
             ft.DatePicker(
-                value=datetime.combine(reapply or add_months(today, 3), datetime.min.time()),
+                value=datetime.combine(reapply or reapply_date(rejected_on), datetime.min.time()),
                 first_date=datetime.combine(max(today, app.applied_on), datetime.min.time()),
                 last_date=datetime.combine(add_months(today, 36), datetime.min.time()),
                 help_text="Apply again from",
@@ -186,8 +181,8 @@ def AfterRejectionScreen():
             ft.Row(
                 [
                     ft.OutlinedButton("Pick a date", icon=ft.Icons.EVENT, on_click=lambda: open_picker()),
-                    ft.TextButton("3 months", on_click=lambda: save_reapply(add_months(today, 3))),
-                    ft.TextButton("6 months", on_click=lambda: save_reapply(add_months(today, 6))),
+                    ft.TextButton("3 months", on_click=lambda: save_reapply(reapply_date(rejected_on))),
+                    ft.TextButton("6 months", on_click=lambda: save_reapply(reapply_date(rejected_on, 6))),
                     *([ft.TextButton("No date", on_click=lambda: save_reapply(None))] if reapply else []),
                 ],
                 wrap=True,
