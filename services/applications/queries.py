@@ -12,6 +12,7 @@ from models.application import Application
 from models.search import ApplicationSearch
 from services.attention import AttentionItem
 from services.clock import Clock
+from services.dates import on_day
 from services.lookup import like_pattern
 from services.storage.db import SessionFactory
 
@@ -99,7 +100,7 @@ class ApplicationQueries:
             items.append(AttentionItem(
                 key=f"reapply:{app.id}",
                 title=f"You can apply to {who} again",
-                detail=f"The wait you set ended on {app.reapply_after:%d %b}. Look for a role that fits.",
+                detail=f"The wait you set ended {on_day(app.reapply_after, today)}. Look for a role that fits.",
                 route=f"/applications/{app.id}", icon="event_available", priority=30,
             ))
         if waiting:

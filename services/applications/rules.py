@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 from datetime import date
 
+from services.dates import absolute_day
 from services.errors import ValidationError
 
 REAPPLY_MONTHS = 3  # "three months": the one definition, used by every screen
@@ -26,4 +27,4 @@ def check_change_day(on: date, *, applied_on: date, today: date) -> None:
     if on > today:
         raise ValidationError.single("on", "That date is in the future. Pick today or an earlier day.")
     if on < applied_on:
-        raise ValidationError.single("on", f"That is before you applied ({applied_on:%d %b %Y}).")
+        raise ValidationError.single("on", f"That is before you applied ({absolute_day(applied_on)}).")

@@ -27,6 +27,7 @@ from services.applications import undo as applications_undo
 from services.applications.queries import ApplicationQueries
 from services.applications.rules import check_change_day, reapply_date
 from services.clock import Clock
+from services.dates import absolute_day
 from services.errors import ValidationError
 from services.lookup import id_of, load
 from services.storage.db import SessionFactory
@@ -111,7 +112,7 @@ class ApplicationService:
             )
             new_day = given.get("applied_on")
             if new_day and first_change and new_day > first_change:
-                raise ValidationError.single("applied_on", f"You heard back on {first_change:%d %b %Y}; the date applied must be on or before it.")
+                raise ValidationError.single("applied_on", f"You heard back on {absolute_day(first_change)}; the date applied must be on or before it.")
             for name, value in given.items():
                 setattr(app, name, value)
             if new_day and app.status == "applied":

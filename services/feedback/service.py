@@ -26,6 +26,7 @@ from models.feedback import (
 from models.shapes import Day, Text, check, is_record_id, one_line
 from services.attention import AttentionItem
 from services.clock import Clock
+from services.dates import on_day
 from services.errors import NotFound, ValidationError
 from services.feedback.actions import FeedbackActions
 from services.feedback.queries import FeedbackQueries
@@ -240,7 +241,7 @@ class FeedbackService:
                     if (f.company or f.role)
                     else "No reply yet to your feedback request",
                     detail=(
-                        f"You asked on {f.asked_on:%d %b}. A short follow-up is fine, "
+                        f"You asked {on_day(f.asked_on, today)}. A short follow-up is fine, "
                         "or mark it “no reply” and let it go: asking was the professional part."
                     ),
                     route=f"/feedback/{f.id}",

@@ -93,7 +93,7 @@ async def test_request_composer_copies_message_and_marks_asked(mount_bounceback,
     saved = services.feedback.get(feedback_id=record.id)
     assert (saved.status, saved.asked_on, saved.manager_name) == ("asked", TODAY, "José O'Brien")
     assert services.feedback.your_name() == "Ana 🌻"
-    assert h.find_text("Asked 4 Mar") and h.find_button("Mark as no reply")
+    assert h.find_text("Asked today") and h.find_button("Mark as no reply")
 
 
 async def test_bad_email_is_explained_at_the_field(mount_bounceback, services):
@@ -152,7 +152,7 @@ async def test_after_rejection_flow_three_steps(mount_bounceback, services, cloc
     await h.click(h.find_by_key("copy-request"))
     record = services.feedback.for_application(application_id=app.id)
     assert record.status == "asked", "copying the request starts the record and marks it asked"
-    assert h.find_text(f"You can apply to Acme again from {app.reapply_after.day} {app.reapply_after:%b}.", exact=False)
+    assert h.find_text("You can apply to Acme again from 2 Jun 2026.", exact=False)
     await h.click(h.find_button("6 months"))
     # Six months after the no (2 March), the same base as the three-month default.
     assert services.applications.get(application_id=app.id).reapply_after == date(2026, 9, 2)

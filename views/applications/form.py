@@ -5,10 +5,11 @@ from __future__ import annotations
 import flet as ft
 
 from models.application import COMPANY_SIZES, SOURCES, STATUS_LABELS, STATUSES, ApplicationUpdate
+from services.dates import day_text
 from services.errors import NotFound, ValidationError
 from views.applications.dates import DateField, parse_day
 from views.applications.detail import BackLink
-from views.applications.format import day_label, snack
+from views.applications.format import snack
 from views.common.layout import EmptyState, Screen
 from views.context import use_services
 
@@ -52,7 +53,7 @@ def ApplicationForm():
     def check_company(_=None):
         until = services.applications.waiting_period(company=values["company"], exclude_id=app_id)
         set_note(
-            f"You applied to {values['company'].strip()} before; the wait you set runs until {day_label(until)}. "
+            f"You applied to {values['company'].strip()} before; the wait you set runs until {day_text(until, today)}. "
             "If this role fits you better, go ahead." if until else None
         )
 
@@ -93,7 +94,7 @@ def ApplicationForm():
         [
             ft.Container(field("company", "Company", on_blur=check_company, helper=note), col=half),
             ft.Container(field("role", "Role"), col=half),
-            ft.Container(DateField(label="Date applied", value=values["applied_on"], error=errors.get("applied_on"),
+            ft.Container(DateField(label="Date applied", value=values["applied_on"], clock=services.clock, error=errors.get("applied_on"),
                                    on_change=lambda text: set_values(lambda v: {**v, "applied_on": text}),
                                    first=today.replace(year=today.year - 30), last=today, key="field-applied_on"), col=half),
             ft.Container(

@@ -8,9 +8,10 @@ import flet as ft
 
 from models.application import STATUS_LABELS, STATUSES
 from services.applications import WAITING_DAYS, ApplicationPage, add_months
+from services.dates import capitalised, day_text
 from services.errors import ValidationError
 from views.applications.dates import DateField, parse_day
-from views.applications.format import STATUS_ICONS, StatusChip, day_label, snack, title_of
+from views.applications.format import STATUS_ICONS, StatusChip, snack, title_of
 from views.common.layout import EmptyState, Screen
 from views.context import use_services
 
@@ -130,12 +131,12 @@ def ApplicationsScreen(waiting: bool = False):
                 on_select=changed(set_source),
             ),
             DateField(
-                label="From", value=range_text[0], error=range_errors.get("from"), key="range-from",
+                label="From", value=range_text[0], clock=services.clock, error=range_errors.get("from"), key="range-from",
                 on_change=lambda t: (set_range_text(lambda r: (t, r[1])), set_shown(PAGE_SIZE)),
                 first=date(today.year - 30, 1, 1), last=today, col={"xs": 6, "md": 4}, visible=period == "custom",
             ),
             DateField(
-                label="To", value=range_text[1], error=range_errors.get("to"), key="range-to",
+                label="To", value=range_text[1], clock=services.clock, error=range_errors.get("to"), key="range-to",
                 on_change=lambda t: (set_range_text(lambda r: (r[0], t)), set_shown(PAGE_SIZE)),
                 first=date(today.year - 30, 1, 1), last=today, col={"xs": 6, "md": 4}, visible=period == "custom",
             ),
@@ -186,7 +187,7 @@ def ApplicationsScreen(waiting: bool = False):
                     key=f"app-{a.id}",
                     leading=ft.Icon(STATUS_ICONS.get(a.status, ft.Icons.SEND_OUTLINED), color=ft.Colors.PRIMARY),
                     title=ft.Text(title_of(a.company, a.role), max_lines=1, overflow=ft.TextOverflow.ELLIPSIS),
-                    subtitle=ft.Text(" · ".join(x for x in (day_label(a.applied_on, today), a.source) if x)),
+                    subtitle=ft.Text(" · ".join(x for x in (capitalised(day_text(a.applied_on, today)), a.source) if x)),
                     trailing=StatusChip(a.status),
                     on_click=lambda e, app_id=a.id: page.navigate(f"/applications/{app_id}"),
                     content_padding=ft.Padding.only(left=8, right=8),

@@ -50,7 +50,7 @@ def StatusForm(app, status: str, on_done: Callable[[str], None], on_cancel: Call
     if needs_company:
         fields.append(ft.TextField(label="Company", value=company, error=errors.get("company"), autofocus=True,
                                    on_change=lambda e: set_company(e.control.value or "")))
-    fields.append(DateField(label="On", value=day_text, on_change=set_day_text, error=errors.get("on"),
+    fields.append(DateField(label="On", value=day_text, clock=services.clock, on_change=set_day_text, error=errors.get("on"),
                             first=app.applied_on, last=today))
     if status == "rejected":
         fields.append(ft.Text("We'll suggest waiting three months before applying there again; you can change that.",

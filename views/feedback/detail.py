@@ -6,6 +6,7 @@ from __future__ import annotations
 import flet as ft
 
 from models.feedback import FeedbackUpdate
+from services.dates import on_day
 from services.errors import NotFound, ValidationError
 from services.feedback import themes
 from views.common.dialogs import confirm
@@ -17,7 +18,6 @@ from views.feedback.common import (
     Muted,
     NamedIconButton,
     StatusPill,
-    day,
     parse_id,
     status_line,
     toast,
@@ -221,7 +221,7 @@ def FeedbackDetailScreen():
     return Screen(
         title,
         [
-            ft.Row([BackToList(), Muted(f"Rejected {day(record.rejected_on, today=today)}")], wrap=True),
+            ft.Row([BackToList(), Muted(f"Rejected {on_day(record.rejected_on, today)}")], wrap=True),
             request_section,
             Section(
                 "What they said",

@@ -6,15 +6,17 @@ application is marked rejected). Three steps on one screen, each skippable.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 import flet as ft
 
 from services.applications import add_months, reapply_date
+from services.dates import day_text, on_day
 from services.errors import NotFound, ValidationError
+from views.common.dates import DayPicker
 from views.common.layout import EmptyState, Screen
 from views.context import use_services
-from views.feedback.common import Muted, StatusPill, day, parse_id, picked_day, status_line, toast
+from views.feedback.common import Muted, StatusPill, parse_id, status_line, toast
 from views.feedback.request import RequestComposer
 from views.mood.faces import FacePicker
 
@@ -110,7 +112,7 @@ def AfterRejectionScreen():
             return
         set_error(None)
         set_reapply(on)
-        toast(f"We'll let you know on {day(on, today=today)}." if on else "No reapply date set.")
+        toast(f"We'll let you know {on_day(on, today)}." if on else "No reapply date set.")
 
     def open_record():
         record = services.feedback.start_for_application(application_id=app.id)  # the user asked for it
@@ -118,12 +120,13 @@ def AfterRejectionScreen():
 
     def open_picker():
         page.show_dialog(
-            ft.DatePicker(
-                value=datetime.combine(reapply or reapply_date(rejected_on), datetime.min.time()),
-                first_date=datetime.combine(max(today, app.applied_on), datetime.min.time()),
-                last_date=datetime.combine(add_months(today, 36), datetime.min.time()),
+            DayPicker(
+                clock=services.clock,
+                value=reapply or reapply_date(rejected_on),
+                first=max(today, app.applied_on),
+                last=add_months(today, 36),
                 help_text="Apply again from",
-                on_change=lambda e: save_reapply(picked_day(e.control.value)),
+                on_pick=save_reapply,
             )
         )
 
@@ -167,7 +170,7 @@ def AfterRejectionScreen():
     when = ft.Column(
         [
             ft.Text(
-                f"You can apply to {who} again from {day(reapply, today=today)}."
+                f"You can apply to {who} again from {day_text(reapply, today)}."
                 if reapply
                 else "No reapply date set.",
                 weight=ft.FontWeight.W_600,

@@ -7,8 +7,9 @@ from collections.abc import Callable
 import flet as ft
 
 from services.applications import WIN_IDEAS
+from services.dates import capitalised, day_text
 from services.errors import ValidationError
-from views.applications.format import day_label, snack
+from views.applications.format import snack
 from views.common.layout import Section
 from views.context import use_services
 
@@ -77,7 +78,7 @@ def WinsSection(version: int, on_change: Callable[[], None]):
                     key=f"win-{w.id}",
                     leading=ft.Icon(WIN_ICONS.get(w.kind, ft.Icons.STAR_OUTLINE), color=ft.Colors.TERTIARY),
                     title=ft.Text(w.title),
-                    subtitle=ft.Text(day_label(w.won_on, today)),
+                    subtitle=ft.Text(capitalised(day_text(w.won_on, today))),
                     content_padding=ft.Padding.only(left=4, right=4),
                 )
                 for w in wins
