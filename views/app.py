@@ -10,6 +10,7 @@ import flet as ft
 
 from views import safety
 from views.context import ServicesContext, Viewport, ViewportContext
+from views.day import DayContext, watch_day
 from views.keyboard import Shortcuts, ShortcutsContext
 from views.routes import routes, warm_up
 from views.theme import apply_theme
@@ -44,9 +45,10 @@ async def reminder_loop(page: ft.Page, services: AppServices) -> None:
 
 
 @ft.component
-def App(services: AppServices, reminders: bool = True):
+def App(services: AppServices, reminders: bool = True, day_watch: bool = True):
     page = ft.context.page
     viewport, set_viewport = ft.use_state(lambda: Viewport(page.width or 1280, page.height or 800))
+    today, set_today = ft.use_state(services.clock.today)
     shortcuts = ft.use_memo(Shortcuts, [])
 
     def on_mount():
@@ -56,6 +58,8 @@ def App(services: AppServices, reminders: bool = True):
             page.show_dialog(ft.SnackBar(ft.Text(notice), duration=ft.Duration(seconds=12), show_close_icon=True))
         if reminders:
             page.run_task(reminder_loop, page, services)
+        if day_watch:
+            page.run_task(watch_day, services.clock, set_today)
         warm_up()
 
     ft.on_mounted(on_mount)
@@ -65,12 +69,14 @@ def App(services: AppServices, reminders: bool = True):
         services,
         lambda: ViewportContext(
             viewport,
-            lambda: ShortcutsContext(shortcuts, lambda: ft.Router(table)),
+            lambda: DayContext(today, lambda: ShortcutsContext(shortcuts, lambda: ft.Router(table))),
         ),
     )
 
 
-def start(page: ft.Page, services: AppServices, *, reminders: bool = True, safety_net: bool = True) -> None:
+def start(
+    page: ft.Page, services: AppServices, *, reminders: bool = True, safety_net: bool = True, day_watch: bool = True
+) -> None:
     """Set up the page and render the app (called by main.py and the view tests)."""
     if safety_net:
         safety.install(page)
@@ -80,4 +86,4 @@ def start(page: ft.Page, services: AppServices, *, reminders: bool = True, safet
     # reads (due counts, stats, Today's list) never write.
     services.practice.starter.ensure_starter_deck()
     apply_theme(page, services.settings.theme_mode())
-    page.render(lambda: App(services, reminders))
+    page.render(lambda: App(services, reminders, day_watch))

@@ -1,7 +1,7 @@
 """What each reminder says, decided from the data when it is due (never nagging).
 
-- apply: only on applying days, only while today's goal isn't met, and not the
-  day after a rejection (that day gets the self-care note instead);
+- apply: only on applying days, only while today's goal isn't met, and neither
+  on the day a no came nor the day after (that day gets the self-care note instead);
 - selfcare: the day after a logged rejection;
 - mood: when nothing has been logged today;
 - practice: when cards are due;
@@ -31,6 +31,8 @@ def build_rules(services: AppServices) -> list[ReminderRule]:
     def apply(today: date) -> Message | None:
         goals = services.goals.goal_on(day=today)
         if today.weekday() in goals.rest_weekdays or _rejected_yesterday(services, today):
+            return None
+        if services.goals.is_care_day(day=today):  # a no today: no goal pressure
             return None
         done = services.goals.count_on(day=today)
         if done >= goals.daily_target:

@@ -87,3 +87,27 @@ def test_a_long_once_a_week_history_is_not_cut_at_a_year(apps, goals, clock):
     expected = loop.recompute([loop.YES_MANUAL] * 80)[-1]
     assert goals.progress().consistency == pytest.approx(expected, abs=1e-9)
     assert expected > 0.98 > 1 - 0.5 ** (52 / 13)  # 98.6% against 93.8%
+
+
+def test_the_day_of_a_no_is_a_care_day_that_never_lowers_the_score(apps, goals, clock):
+    goals.set_goals(daily_target=1, weekly_target=5, rest_weekdays=[])
+    monday = clock.now() - timedelta(days=2)
+    clock.set(monday)
+    app = apps.add_application(applied_on=clock.today(), company="Acme")
+    clock.advance(days=1)
+    apps.log_application()
+    clock.advance(days=1)  # Wednesday: a no, nothing sent
+    apps.change_status(application_id=app.id, status="rejected")
+    assert goals.progress().care_day is True
+    clock.advance(days=1)  # Thursday morning
+    p = goals.progress()
+    assert p.care_day is False
+    # Loop: Monday and Tuesday met, Wednesday skipped (Thursday not started).
+    assert p.consistency == pytest.approx(loop.recompute([loop.YES_MANUAL, loop.YES_MANUAL, loop.SKIP])[-1], abs=1e-9)
+    assert p.streak == 2
+    # A no logged today for last week makes both days care days.
+    old = apps.add_application(applied_on=clock.today() - timedelta(days=20), company="Globex")
+    apps.change_status(application_id=old.id, status="rejected", on=clock.today() - timedelta(days=6))
+    assert goals.care_days(start=clock.today() - timedelta(days=10), end=clock.today()) == {
+        clock.today() - timedelta(days=6), clock.today() - timedelta(days=1), clock.today(),
+    }

@@ -66,6 +66,8 @@ def reads(s, ids) -> dict[str, object]:
         "goals.counts_by_week": lambda: s.goals.counts_by_week(start=day - timedelta(days=30), end=day),
         "goals.goal_on": lambda: s.goals.goal_on(day=day),
         "goals.progress": s.goals.progress,
+        "goals.care_days": lambda: s.goals.care_days(start=day - timedelta(days=30), end=day),
+        "goals.is_care_day": lambda: s.goals.is_care_day(day=day),
         "wins.recent_wins": s.wins.recent_wins,
         "patterns.patterns": lambda: s.patterns.patterns(dimension="source"),
         "mood.get_entry": lambda: s.mood.get_entry(entry_id=1),

@@ -98,3 +98,12 @@ def test_run_due_sends_through_the_notifier(services, clock, notifier):
     sent = services.reminders.run_due()
     assert "mood" in sent and "apply" in sent
     assert len(notifier.sent) == len(sent)
+
+
+def test_no_apply_nudge_on_the_day_a_no_arrives(services, clock):
+    at(clock, WED, hour=15)
+    app = services.applications.add_application(applied_on=WED - timedelta(days=20), company="Acme")
+    assert rule(services, "apply").compose(WED) is not None
+    services.applications.change_status(application_id=app.id, status="rejected")
+    at(clock, WED, hour=21)
+    assert rule(services, "apply").compose(WED) is None

@@ -24,7 +24,7 @@ async def test_backup_export_and_restore(mount, file_services, clock):
 
     services = file_services
     services.applications.add_application(applied_on=date(2026, 3, 1), company="Kept Co")
-    h = await mount(lambda page: start(page, services, reminders=False, safety_net=False), width=1280, height=800)
+    h = await mount(lambda page: start(page, services, reminders=False, safety_net=False, day_watch=False), width=1280, height=800)
     await h.go("/settings")
 
     await h.click(h.find_button("Back up now"))

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 
 import flet as ft
 import pytest
+
+from tests.conftest import LOCAL_TZ
 
 pytestmark = pytest.mark.asyncio
 
@@ -134,3 +136,61 @@ async def test_goals_are_set_in_settings_and_shown_on_today(mount_bounceback, se
     assert services.goals.show_streak()
     await h.go("/")
     assert h.find_by_key("goal-today").value == "0 of 4"
+
+
+async def test_today_after_midnight_starts_a_new_day(mount_bounceback, services, clock, monkeypatch):
+    from views import day
+
+    ticks = []
+    real_next = day.seconds_to_next_check
+
+    def counted(now):
+        ticks.append(now)
+        return min(real_next(now), 0.01)  # the watcher's wake-ups, made quick
+
+    monkeypatch.setattr(day, "seconds_to_next_check", counted)
+    reads = []
+    services.attention_providers.append(lambda today: reads.append(today) or [])
+    clock.set(datetime(2026, 3, 4, 23, 58, tzinfo=LOCAL_TZ))
+    services.goals.set_goals(daily_target=2, weekly_target=10, rest_weekdays=[])
+    h = await mount_bounceback(width=390, height=844, day_watch=True)
+    for _ in range(2):
+        await h.click(h.find_button("+1 application"))
+    assert count(h) == "2" and h.find_text("Today's goal is met. Anything more is a bonus.")
+    assert reads == [date(2026, 3, 4)]
+
+    clock.set(datetime(2026, 3, 5, 0, 1, tzinfo=LOCAL_TZ))  # the app stays open past midnight
+    await until(h, lambda: count(h) == "0")
+    assert h.find_by_key("goal-today").value == "0 of 2"
+    assert h.find_text("2 more for today's goal of 2.")
+    assert h.find_by_key("goal-week").value == "2 of 10"  # same week
+    assert reads == [date(2026, 3, 4), date(2026, 3, 5)]
+    # The watcher reads the clock, not the database: more wake-ups, no more reads.
+    seen = len(ticks)
+    await until(h, lambda: len(ticks) >= seen + 5)
+    assert reads == [date(2026, 3, 4), date(2026, 3, 5)]
+
+
+async def until(h, condition, limit: float = 20.0) -> None:
+    """Wait for something the app does by itself (a generous limit: not a timing check)."""
+    deadline = asyncio.get_running_loop().time() + limit
+    while not condition():
+        assert asyncio.get_running_loop().time() < deadline, "it never happened"
+        await asyncio.sleep(0.01)
+    await h.settle()
+
+
+async def test_on_the_day_of_a_no_today_leads_with_care(mount_bounceback, services, clock):
+    services.goals.set_goals(daily_target=2, weekly_target=10, rest_weekdays=[])
+    app = services.applications.add_application(applied_on=clock.today() - timedelta(days=12), company="Globex")
+    services.applications.change_status(application_id=app.id, status="rejected")
+    h = await mount_bounceback(width=390, height=844)
+    order = [t for t in h.texts() if t in ("About that “no”", "Sent today", "Goals")]
+    assert order == ["About that “no”", "Sent today", "Goals"], order
+    assert h.find_text("Today is for looking after yourself. Your goals will keep until tomorrow.")
+    assert not h.find_text("2 more for today's goal of 2.")
+    assert h.find_by_key("goal-today").value == "Today: no goal. Look after yourself first."
+    clock.advance(days=1)
+    h2 = await mount_bounceback(width=390, height=844)  # the next day: care first, the goal is back
+    assert [t for t in h2.texts() if t in ("About that “no”", "Sent today")] == ["About that “no”", "Sent today"]
+    assert h2.find_text("2 more for today's goal of 2.")

@@ -22,6 +22,8 @@ SNACK_DELAY_S = 0.15
 
 
 def goal_line(p: Progress) -> str:
+    if p.care_day:
+        return "No goal today: a no takes something out of you. Anything you send is a bonus."
     if p.rest_day:
         return "A rest day. Anything you send today is a bonus."
     if p.today >= p.daily_target:

@@ -98,10 +98,16 @@ def WinsSection(version: int, on_change: Callable[[], None]):
 
 
 @ft.component  # a component so Today can ft.memo it: a +1 does not rebuild it
-def ReframeCard(application) -> ft.Control:
-    """After a logged rejection: a few warm words and the way to the after-rejection steps."""
+def ReframeCard(application, care_day: bool = False) -> ft.Control:
+    """After a logged rejection: a few warm words and the way to the after-rejection steps.
+    On the day itself it says the goal can wait (the goal cards drop it too)."""
     who = application.company or "that company"
     page = ft.context.page
+    today_line = (
+        [ft.Text("Today is for looking after yourself. Your goals will keep until tomorrow.", weight=ft.FontWeight.W_500)]
+        if care_day
+        else []
+    )
     return ft.Card(
         semantic_container=False,  # keep buttons and fields inside separately addressable
         content=ft.Container(
@@ -116,6 +122,7 @@ def ReframeCard(application) -> ft.Control:
                         "on budget, timing or who is already on the team: things you can't see or steer. "
                         "It's one answer about one role, not a verdict on you."
                     ),
+                    *today_line,
                     ft.TextButton(
                         "Take the next small step",
                         icon=ft.Icons.ARROW_FORWARD,
