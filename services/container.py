@@ -26,16 +26,16 @@ class AppServices:
         )
         self.attention_providers: list[AttentionProvider] = []
         # Feature services: one line each, plus their attention provider.
-        self.applications = ApplicationService(sessions, clock)
+        self.wins = WinService(sessions, clock)  # first: other features record wins through it
+        self.applications = ApplicationService(sessions, clock, wins=self.wins)
         self.goals = GoalService(sessions, clock, self.settings)
-        self.wins = WinService(sessions, clock)
         self.patterns = PatternService(sessions, clock)
         self.attention_providers.append(self.applications.queries.attention_items)
         self.mood = MoodService(sessions, clock)
         self.mood_insights = MoodInsightsService(sessions, clock, data_version=db.data_version)
-        self.practice = PracticeService(sessions, clock, settings=self.settings)
+        self.practice = PracticeService(sessions, clock, settings=self.settings, wins=self.wins)
         self.attention_providers.append(self.practice.attention_items)
-        self.feedback = FeedbackService(sessions, clock, settings=self.settings, practice=self.practice)
+        self.feedback = FeedbackService(sessions, clock, settings=self.settings, practice=self.practice, wins=self.wins)
         self.attention_providers.append(self.feedback.attention_items)
         self.reminders.rules = build_rules(self)  # last: rules read the feature services
 

@@ -8,9 +8,10 @@ from services.applications.patterns import DIMENSIONS, MIN_GROUP, PatternService
 from services.applications.queries import WAITING_DAYS, ApplicationPage, ApplicationQueries
 from services.applications.rules import REAPPLY_MONTHS, add_months, reapply_date
 from services.applications.service import ApplicationService, TimelineEntry
-from services.applications.wins import WIN_IDEAS, WinService
+from services.applications.wins import ACTION_KINDS, WIN_IDEAS, WinKind, WinService
 
 __all__ = [
+    "ACTION_KINDS",
     "DIMENSIONS",
     "MIN_GROUP",
     "REAPPLY_MONTHS",
@@ -23,6 +24,7 @@ __all__ = [
     "PatternService",
     "Progress",
     "TimelineEntry",
+    "WinKind",
     "WinService",
     "add_months",
     "reapply_date",

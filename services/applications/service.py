@@ -26,6 +26,7 @@ from models.shapes import Day, RecordId, Text, check, is_record_id
 from services.applications import undo as applications_undo
 from services.applications.queries import ApplicationQueries
 from services.applications.rules import check_change_day, reapply_date
+from services.applications.wins import WinKind, WinService
 from services.clock import Clock
 from services.dates import absolute_day
 from services.errors import ValidationError
@@ -34,6 +35,7 @@ from services.storage.db import SessionFactory
 
 __all__ = ["MAX_QUICK_LOG", "ApplicationService", "TimelineEntry"]
 AUTO_WIN_TITLES = {"heard_back": "Heard back", "interview": "Interview", "offer": "Offer"}
+AUTO_WIN_KINDS = {"heard_back": WinKind.HEARD_BACK, "interview": WinKind.INTERVIEW, "offer": WinKind.OFFER}
 
 
 @dataclass(frozen=True)
@@ -47,9 +49,10 @@ class TimelineEntry:
 
 
 class ApplicationService:
-    def __init__(self, sessions: SessionFactory, clock: Clock):
+    def __init__(self, sessions: SessionFactory, clock: Clock, wins: WinService | None = None):
         self._sessions = sessions
         self._clock = clock
+        self._wins = wins or WinService(sessions, clock)
         self.queries = ApplicationQueries(sessions, clock)
 
     # ---- the quick log --------------------------------------------------
@@ -227,11 +230,12 @@ class ApplicationService:
             app.reapply_after = reapply_date(on)
         elif status in ("heard_back", *INTERVIEW_STATUSES) and app.status == "rejected":
             app.reapply_after = None  # the "no" was corrected
-        if status in AUTO_WIN_TITLES:
+        if status in AUTO_WIN_KINDS:
             already = s.scalar(select(func.count()).select_from(Win).where(Win.application_id == app.id, Win.kind == status))
-            if not already:
+            if not already:  # the first time only: moving back and forth doesn't re-date it
                 who = f" from {app.company}" if app.company and status == "heard_back" else (f" with {app.company}" if app.company else "")
-                s.add(Win(won_on=on, title=AUTO_WIN_TITLES[status] + who, kind=status, application_id=app.id, created_at=now))
+                self._wins.record_in(s, kind=AUTO_WIN_KINDS[status], title=AUTO_WIN_TITLES[status] + who, on=on,
+                                     application_id=app.id)
         app.status, app.status_on = status, on
 
     def _close_waiting_periods(self, s: Session, app: Application) -> None:

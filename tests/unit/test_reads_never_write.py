@@ -69,6 +69,7 @@ def reads(s, ids) -> dict[str, object]:
         "goals.care_days": lambda: s.goals.care_days(start=day - timedelta(days=30), end=day),
         "goals.is_care_day": lambda: s.goals.is_care_day(day=day),
         "wins.recent_wins": s.wins.recent_wins,
+        "wins.count_this_week": s.wins.count_this_week,
         "patterns.patterns": lambda: s.patterns.patterns(dimension="source"),
         "mood.get_entry": lambda: s.mood.get_entry(entry_id=1),
         "mood.entries_on": lambda: s.mood.entries_on(day=day),
@@ -122,7 +123,7 @@ WRITES = {
     "applications": {"log_application", "undo_log", "add_application", "update_application", "change_status",
                      "set_reapply_after", "mark_no_reply", "delete_application", "restore_application"},
     "goals": {"set_goals", "set_show_streak"},
-    "wins": {"add_win", "delete_win"},
+    "wins": {"add_win", "delete_win", "record_in"},  # record_in writes inside the caller's transaction
     "mood": {"log_entry", "edit_entry", "delete_entry"},
     "practice.deck": {"create_card", "update_card", "archive_card", "delete_card", "new_card", "apply"},
     "practice.schedule": {"set_new_per_day", "review_card", "review_in", "record_mock_answer", "local_day",

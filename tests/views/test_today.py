@@ -194,3 +194,16 @@ async def test_on_the_day_of_a_no_today_leads_with_care(mount_bounceback, servic
     h2 = await mount_bounceback(width=390, height=844)  # the next day: care first, the goal is back
     assert [t for t in h2.texts() if t in ("About that “no”", "Sent today")] == ["About that “no”", "Sent today"]
     assert h2.find_text("2 more for today's goal of 2.")
+
+
+async def test_actions_you_took_show_as_wins(mount_bounceback, services, clock):
+    services.settings.set("practice.starter_seeded", True)
+    card = services.practice.deck.create_card(question="Tell me about a time you failed?")
+    services.practice.schedule.review_card(card_id=card.id, rating=3)
+    app = services.applications.add_application(applied_on=clock.today() - timedelta(days=12), company="Globex")
+    services.applications.change_status(application_id=app.id, status="rejected", on=clock.today() - timedelta(days=5))
+    services.feedback.mark_asked(feedback_id=services.feedback.start_for_application(application_id=app.id).id)
+    h = await mount_bounceback(width=390, height=844)
+    assert h.find_text("Practised 1 interview question")
+    assert h.find_text("Asked Globex for feedback")
+    assert h.find_text("2 this week")

@@ -13,7 +13,14 @@ from views.applications.format import snack
 from views.common.layout import Section
 from views.context import use_services
 
-WIN_ICONS = {"heard_back": ft.Icons.MARK_EMAIL_READ, "interview": ft.Icons.GROUPS, "offer": ft.Icons.CELEBRATION}
+WIN_ICONS = {
+    "heard_back": ft.Icons.MARK_EMAIL_READ,
+    "interview": ft.Icons.GROUPS,
+    "offer": ft.Icons.CELEBRATION,
+    "asked_feedback": ft.Icons.FORUM_OUTLINED,
+    "practised": ft.Icons.RECORD_VOICE_OVER_OUTLINED,
+    "thank_you": ft.Icons.VOLUNTEER_ACTIVISM_OUTLINED,
+}
 
 
 @ft.component
@@ -24,6 +31,7 @@ def WinsSection(version: int, on_change: Callable[[], None]):
     typed = ft.use_ref("")  # kept without re-rendering while typing
     today = services.clock.today()
     wins = services.wins.recent_wins(limit=5)
+    this_week = services.wins.count_this_week()
 
     def save(title: str) -> None:
         try:
@@ -88,12 +96,14 @@ def WinsSection(version: int, on_change: Callable[[], None]):
         )
     else:
         body = ft.Row([ft.Text(  # a Row takes the card's full width
-            "A reply, an interview, a referral, a finished course: they all count. They'll show up here.",
+            "Asking for feedback, practising an answer, hearing back, a referral: they all count, "
+            "and they'll show up here.",
             color=ft.Colors.ON_SURFACE_VARIANT, expand=True,
         )])
     return Section(
         "Small wins",
         ft.Column([body, ft.TextButton("Add a win", icon=ft.Icons.ADD, on_click=lambda: set_adding(True))], spacing=4, tight=True),
+        subtitle=(f"{this_week} this week" if this_week != 1 else "1 this week") if this_week else None,
     )
 
 
