@@ -48,7 +48,7 @@ def test_full_application_through_interview_and_rejection(fresh_app, browser):
     wait_heading(page, "Data analyst · Acme & Söhne")
 
     page.get_by_role("button", name=re.compile("^Interview")).click()
-    fill(page, "On", interview.isoformat(), clear=True)
+    fill(page, "The day they invited you", interview.isoformat(), clear=True)
     save(page)
     wait_text(page, re.compile(rf"Interview\s*since\s*{interview:%A}"))  # three days ago: its weekday
     page.get_by_role("button", name=re.compile("^Rejected")).click()

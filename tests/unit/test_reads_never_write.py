@@ -56,6 +56,7 @@ def reads(s, ids) -> dict[str, object]:
         "applications.queries.list_applications": lambda: s.applications.queries.list_applications(text="a"),
         "applications.queries.sources_in_use": s.applications.queries.sources_in_use,
         "applications.queries.recent_rejection": s.applications.queries.recent_rejection,
+        "applications.queries.quick_logged_on": lambda: s.applications.queries.quick_logged_on(day=day),
         "applications.queries.attention_items": lambda: s.applications.queries.attention_items(day),
         "goals.current_goals": s.goals.current_goals,
         "goals.show_streak": s.goals.show_streak,
@@ -74,6 +75,7 @@ def reads(s, ids) -> dict[str, object]:
         "mood.get_entry": lambda: s.mood.get_entry(entry_id=1),
         "mood.entries_on": lambda: s.mood.entries_on(day=day),
         "mood.recent_entries": s.mood.recent_entries,
+        "mood.latest_about": lambda: s.mood.latest_about(application_id=app),
         "mood.day_summaries": lambda: s.mood.day_summaries(start=day - timedelta(days=30), end=day),
         "mood.month": lambda: s.mood.month(year=day.year, month=day.month),
         "mood.summary_for": lambda: s.mood.summary_for(day=day),
@@ -121,7 +123,8 @@ def reads(s, ids) -> dict[str, object]:
 # a new method must be put in one list or the other.
 WRITES = {
     "applications": {"log_application", "undo_log", "add_application", "update_application", "change_status",
-                     "set_reapply_after", "mark_no_reply", "delete_application", "restore_application"},
+                     "set_reapply_after", "mark_no_reply", "delete_application", "restore_application",
+                     "fill_in_quick_log"},
     "goals": {"set_goals", "set_show_streak"},
     "wins": {"add_win", "delete_win", "record_in"},  # record_in writes inside the caller's transaction
     "mood": {"log_entry", "edit_entry", "delete_entry"},

@@ -185,3 +185,33 @@ async def test_add_a_standalone_record(mount_bounceback, services):
     (row,) = services.feedback.queries.list_feedback()
     assert row.company == "Globex" and row.application_id is None
     assert h.page.route == f"/feedback/{row.id}"
+
+
+async def test_reopening_after_a_no_shows_where_things_stand(mount_bounceback, services, clock):
+    app = rejected(services)
+    route = f"/feedback/after-rejection/{app.id}"
+    h = await mount_bounceback(width=390, height=844, route=route)
+    await h.click(h.find_button("Mood 2 of 5: low"))
+    await h.click(h.find_by_key("copy-request"))
+    record = services.feedback.for_application(application_id=app.id)
+
+    await h.go("/")  # back later the same day: waiting for an answer
+    await h.go(route)
+    assert h.find_text("Noted. Naming it is a real step; let the feeling be there for a while.")
+    assert not h.find_by_key("copy-request"), "no request form while waiting"
+    assert h.find_button("Write a follow-up") and h.find_button("They replied")
+    await h.click(h.find_button("Write a follow-up"))
+    assert h.find_by_key("copy-request")
+
+    services.feedback.mark_received(feedback_id=record.id, what_they_said="More concrete examples next time.")
+    clock.advance(days=1)
+    await h.go("/")
+    await h.go(route)
+    assert h.find_text("Received yesterday")
+    assert not h.find_by_key("copy-request") and not h.find_buttons("Write a follow-up")
+    await h.click(h.find_button("Read what they said"))
+    assert h.page.route == f"/feedback/{record.id}"
+    await h.go(route)
+    assert h.find_text("You felt low yesterday. How is it now? Any face is fine.")
+    await h.click(h.find_button("Mood 3 of 5: okay"))
+    assert [e.mood for e in services.mood.entries_on(day=clock.today())] == [3], "a new day: a new entry"

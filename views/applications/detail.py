@@ -62,7 +62,7 @@ def ApplicationDetail():
             # Feedback's after-rejection sheet: how you feel, asking for feedback, the reapply date.
             page.navigate(f"/feedback/after-rejection/{app_id}")
         else:
-            snack(f"Marked as {status_label(status).lower()}.")
+            snack(f"Moved to “{status_label(status)}”. It is kept in the timeline with its date.")
 
     ft.use_dialog(status_dialog(app, moving_to, moved, lambda: set_moving_to(None)) if app and moving_to else None)
 

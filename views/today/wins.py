@@ -10,6 +10,7 @@ from services.applications import WIN_IDEAS
 from services.dates import capitalised, day_text
 from services.errors import ValidationError
 from views.applications.format import snack
+from views.common.guard import use_advance
 from views.common.layout import Section
 from views.context import use_services
 
@@ -27,6 +28,8 @@ WIN_ICONS = {
 def WinsSection(version: int, on_change: Callable[[], None]):
     services = use_services()
     adding, set_adding = ft.use_state(False)
+    round_, set_round = ft.use_state(0)  # each opening of the dialog: one win at most
+    once = use_advance(round_)
     error, set_error = ft.use_state(None)
     typed = ft.use_ref("")  # kept without re-rendering while typing
     today = services.clock.today()
@@ -34,9 +37,12 @@ def WinsSection(version: int, on_change: Callable[[], None]):
     this_week = services.wins.count_this_week()
 
     def save(title: str) -> None:
+        if not once.claim():
+            return
         try:
             services.wins.add_win(title=title)
         except ValidationError as exc:
+            once.release()
             set_error(exc.errors.get("title"))
             return
         typed.current = ""
@@ -44,6 +50,10 @@ def WinsSection(version: int, on_change: Callable[[], None]):
         set_adding(False)
         on_change()
         snack("Noted. Small wins add up.")
+
+    def open_dialog() -> None:
+        set_round(lambda r: r + 1)
+        set_adding(True)
 
     def close() -> None:
         typed.current = ""
@@ -102,7 +112,7 @@ def WinsSection(version: int, on_change: Callable[[], None]):
         )])
     return Section(
         "Small wins",
-        ft.Column([body, ft.TextButton("Add a win", icon=ft.Icons.ADD, on_click=lambda: set_adding(True))], spacing=4, tight=True),
+        ft.Column([body, ft.TextButton("Add a win", icon=ft.Icons.ADD, on_click=open_dialog)], spacing=4, tight=True),
         subtitle=(f"{this_week} this week" if this_week != 1 else "1 this week") if this_week else None,
     )
 
