@@ -121,17 +121,27 @@ async def test_wins_and_reframe_after_a_rejection(mount_bounceback, services, cl
     assert h.page.route == f"/feedback/after-rejection/{app.id}"
 
 
-async def test_goals_are_set_in_settings_and_shown_on_today(mount_bounceback, services):
+async def test_goals_save_as_they_change_in_settings_and_show_on_today(mount_bounceback, services):
     h = await mount_bounceback(width=1280, height=800, route="/settings")
+    assert not h.find_buttons("Save goals")
     await h.set_value(h.find_by_key("goal-daily"), "x")
-    await h.click(h.find_button("Save goals"))
+    await h.blur(h.find_by_key("goal-daily"))
     assert "whole number" in h.find_by_key("goal-daily").error
+    assert services.goals.current_goals().daily_target == 2, "nothing saved"
     await h.set_value(h.find_by_key("goal-daily"), "4")
+    await h.blur(h.find_by_key("goal-daily"))
+    assert not h.find_by_key("goal-daily").error
+    assert h.find_text("Saved. New goals count from today; earlier days keep theirs.")
     await h.set_value(h.find_by_key("goal-weekly"), "15")
+    await h.submit(h.find_by_key("goal-weekly"))
     await h.select_chip(h.find_by_key("rest-6"), False)
-    await h.click(h.find_button("Save goals"))
     goals = services.goals.current_goals()
     assert (goals.daily_target, goals.weekly_target, goals.rest_weekdays) == (4, 15, (5,))
+    for day in range(7):  # every day a rest day: refused at the chips, the last saved goals stay
+        if day != 5:
+            await h.select_chip(h.find_by_key(f"rest-{day}"), True)
+    assert h.find_text("Keep at least one applying day in the week.")
+    assert services.goals.current_goals().rest_weekdays == (0, 1, 2, 3, 4, 5)
     await h.toggle(h.find_first(lambda c: isinstance(c, ft.Switch) and c.label == "Show a streak on Today"), True)
     assert services.goals.show_streak()
     await h.go("/")
