@@ -122,7 +122,8 @@ class ApplicationQueries:
             items.append(AttentionItem(
                 key="waiting-30-days",
                 title=f"{waiting} {plural} had no reply for over a month",
-                detail="Silence usually means no. Follow up once, or mark them “no reply” to clear the list.",
+                detail="After a month, a reply often isn't coming, and that's about their process, not you. "
+                       "Follow up once if it matters, or mark them “no reply” to clear the list.",
                 route="/applications/waiting", icon="hourglass_bottom", priority=60,
             ))
         return items

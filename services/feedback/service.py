@@ -245,7 +245,7 @@ class FeedbackService:
                     else "No reply yet to your feedback request",
                     detail=(
                         f"You asked {on_day(f.asked_on, today)}. A short follow-up is fine, "
-                        "or mark it “no reply” and let it go: asking was the professional part."
+                        "or mark it “no reply” and let it go: asking was already a good step."
                     ),
                     route=f"/feedback/{f.id}",
                     icon="mark_email_unread",

@@ -62,7 +62,7 @@ def build_rules(services: AppServices) -> list[ReminderRule]:
         waiting = [i for i in services.feedback.attention_items(today) if i.key.startswith("feedback-request:")]
         if not waiting:
             return None
-        return TITLE, f"{waiting[0].title}. A short, friendly follow-up is fine, or let it go: asking was the professional part."
+        return TITLE, f"{waiting[0].title}. A short, friendly follow-up is fine, or let it go: asking was already a good step."
 
     def reapply(today: date) -> Message | None:
         for item in services.applications.queries.attention_items(today):
@@ -78,7 +78,7 @@ def build_rules(services: AppServices) -> list[ReminderRule]:
         ReminderRule("apply", "A nudge to apply, if today's goal isn't met", "18:00", apply),
         ReminderRule("selfcare", "Self-care the day after a rejection", "10:00", selfcare),
         ReminderRule("mood", "Evening mood check-in", "20:30", mood),
-        ReminderRule("practice", "Practice cards due", "12:00", practice),
+        ReminderRule("practice", "Practice questions due", "12:00", practice),
         ReminderRule("feedback", "Feedback requests with no reply for a week", "10:30", feedback),
         ReminderRule("reapply", "A company's waiting period ends", "09:30", reapply),
     ]

@@ -91,7 +91,7 @@ def test_practise_rate_good_and_answer_survives_restart(fresh_app, browser):
     see(page, "Question 1 of 10")
     shot(page, "question")
     tap(button(page, "Show my answer"))
-    see(page, "No answer yet. Write one now?")
+    see(page, "You haven't written an answer yet. Write one now?")
     tap(button(page, "Write my answer"))
     type_into(page, "Situation", SITUATION)
     type_into(page, "Result", RESULT)

@@ -187,7 +187,7 @@ async def test_add_after_a_plus_one_offers_to_fill_it_in(mount_bounceback, servi
     save = h.find_button("Save")
     await h.dispatch(save, "click", settle=False)
     await h.dispatch(save, "click", settle=False)
-    await h.settle()
+    await h.settle(timeout=10)
     page = services.applications.queries.list_applications()
     assert page.total == 1 and (page.items[0].company, page.items[0].role) == ("Acme", "Analyst")
     assert services.goals.progress().today == 1, "counted once"
@@ -214,7 +214,7 @@ async def test_moving_out_of_rejected_asks_once(mount_bounceback, services, cloc
     await h.click(h.find_button("Interview"))
     assert h.find_text("Move it from “Rejected” to “Interview”?")
     note = h.find_by_key("leaving-rejection").value
-    assert "clears the reapply date (2 Jun 2026)" in note and "Monday" in note
+    assert "marked as a no on Monday" in note and "clears the day set to apply again (2 Jun 2026)" in note
     await h.click(h.find_button("Yes, move it to “Interview”"))
     moved = services.applications.get(application_id=app.id)
     assert (moved.status, moved.reapply_after) == ("interview", None)

@@ -113,10 +113,10 @@ async def test_turn_into_practice_from_the_detail(mount_bounceback, services):
     )
     h = await mount_bounceback(width=1280, height=800)
     await h.go(f"/feedback/{record.id}")
-    await h.click(h.find_button("Create practice cards"))
+    await h.click(h.find_button("Add to my practice"))
     ids = services.feedback.actions.practice_card_ids(feedback_id=record.id)
     assert len(ids) == 2
-    assert h.find_text("2 cards made from this feedback, 0 practised so far.")
+    assert h.find_text("2 questions made from this feedback, 0 practised so far.")
     assert any(a.text.startswith("Practise") for a in services.feedback.actions.for_record(feedback_id=record.id))
 
 

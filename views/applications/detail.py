@@ -117,7 +117,7 @@ def ApplicationDetail():
     if editing_reapply:
         reapply: ft.Control = ft.Column(
             [
-                DateField(label="Reapply after", value=reapply_text, clock=services.clock, on_change=set_reapply_text, error=reapply_error,
+                DateField(label="Apply again from", value=reapply_text, clock=services.clock, on_change=set_reapply_text, error=reapply_error,
                           first=app.applied_on, last=today + timedelta(days=3 * 365), width=260),
                 ft.Row([ft.TextButton("Cancel", on_click=lambda: set_editing_reapply(False)),
                         ft.FilledButton("Save date", on_click=lambda: save_reapply())]),
@@ -139,7 +139,7 @@ def ApplicationDetail():
             tight=True, spacing=4,
         )
     else:
-        reapply = ft.TextButton("Set a reapply-after date", icon=ft.Icons.EVENT_OUTLINED, on_click=start_reapply_edit)
+        reapply = ft.TextButton("Set a day to apply again", icon=ft.Icons.EVENT_OUTLINED, on_click=start_reapply_edit)
 
     return Screen(
         title_of(app.company, app.role),
@@ -149,7 +149,7 @@ def ApplicationDetail():
             Section("Details", ft.Column(details, spacing=8, tight=True)),
             Section("Timeline", ft.Column(timeline_rows, spacing=10, tight=True)),
             Section("Move to", full_width(moves), subtitle="Each change is kept with its date."),
-            Section("Reapplying", full_width(reapply)),
+            Section("Applying there again", full_width(reapply)),
             ft.Row([ft.TextButton("Delete application", icon=ft.Icons.DELETE_OUTLINE, on_click=delete,
                                   style=ft.ButtonStyle(color=ft.Colors.ERROR))]),
         ],

@@ -154,9 +154,10 @@ def ApplicationsScreen(waiting: bool = False):
                     padding=16,
                     content=ft.Column(
                         [
-                            ft.Text(f"Sent over {WAITING_DAYS} days ago with no answer yet."),
-                            ft.Text("Silence usually means no, and that's about their process, not you. Follow up once if "
-                                    "it still matters; otherwise clear them and keep your list about what's live.",
+                            ft.Text(f"Sent over {WAITING_DAYS} days ago with no reply yet."),
+                            ft.Text("When a month goes by, a reply often isn't coming, and that's about their process, not you. "
+                                    "Follow up once if it still matters; otherwise clear them and keep your list "
+                                    "about what's live.",
                                     color=ft.Colors.ON_SURFACE_VARIANT),
                             ft.OutlinedButton(f"Mark all {result.total} as no reply", icon=ft.Icons.DONE_ALL,
                                               on_click=mark_all_no_reply, visible=result.total > 0),

@@ -8,7 +8,7 @@ from collections.abc import Callable
 import flet as ft
 
 from models.application import NEEDS_COMPANY
-from services.dates import day_text
+from services.dates import day_text, on_day
 from services.errors import ValidationError
 from views.applications.dates import DateField, parse_day
 from views.applications.format import status_label
@@ -38,9 +38,9 @@ def status_dialog(app, status: str, on_done: Callable[[str], None], on_cancel: C
 
 
 def leaving_rejection_text(app, status: str, today) -> str:
-    undone = f" and clears the reapply date ({day_text(app.reapply_after, today)})" if app.reapply_after else ""
+    undone = f" and clears the day set to apply again ({day_text(app.reapply_after, today)})" if app.reapply_after else ""
     return (
-        f"It was marked as a no {day_text(app.status_on, today)}. Moving it to “{status_label(status)}” keeps "
+        f"It was marked as a no {on_day(app.status_on, today)}. Moving it to “{status_label(status)}” keeps "
         f"that in its history{undone}. Its feedback record and mood entries stay as they are."
     )
 

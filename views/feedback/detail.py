@@ -83,7 +83,7 @@ def FeedbackDetailScreen():
             return
         set_errors({})
         refresh()
-        toast("Saved. Reading that takes something; well done for facing it.")
+        toast("Saved. Reading feedback can sting; be as kind to yourself as you would be to a friend.")
 
     def set_theme(theme: str | None):
         fb.update_feedback(feedback_id=record.id, changes=FeedbackUpdate(theme=theme))
@@ -147,7 +147,7 @@ def FeedbackDetailScreen():
         "not_asked": "You haven't asked yet. It's optional, and often worth it.",
         "asked": "Many people hear back within a week or two, and some never do. Neither says anything about you.",
         "received": "You got an answer. That's more than many do.",
-        "no_reply": "No reply. That's common, and asking was still the professional move.",
+        "no_reply": "No reply. That's common, and it was still worth asking.",
     }[record.status]
 
     request_section = Section(

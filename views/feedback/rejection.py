@@ -86,7 +86,7 @@ def AfterRejectionScreen():
             return
         set_error(None)
         set_reapply(on)
-        toast(f"We'll let you know {on_day(on, today)}." if on else "No reapply date set.")
+        toast(f"We'll let you know {on_day(on, today)}." if on else "No date set to apply again.")
 
     def open_record():
         record = services.feedback.start_for_application(application_id=app.id)  # the user asked for it
@@ -111,7 +111,7 @@ def AfterRejectionScreen():
             ft.Text(
                 f"You can apply to {who} again from {day_text(reapply, today)}."
                 if reapply
-                else "No reapply date set.",
+                else "No date set to apply again.",
                 weight=ft.FontWeight.W_600,
                 key="reapply-date",
             ),

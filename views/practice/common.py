@@ -41,7 +41,7 @@ def card_subtitle(card) -> str:
     tags = card_tags(card)
     if tags:
         parts.append(", ".join(f"#{t}" for t in tags[:4]))
-    parts.append("answer written" if card.has_answer else "no answer yet")
+    parts.append("answer written" if card.has_answer else "answer to write")
     return " · ".join(parts)
 
 

@@ -219,7 +219,7 @@ def SessionScreen():
                     key="no-answer",
                     content=ft.Column(
                         [
-                            ft.Text("No answer yet. Write one now?", weight=ft.FontWeight.W_600),
+                            ft.Text("You haven't written an answer yet. Write one now?", weight=ft.FontWeight.W_600),
                             ft.Text(
                                 "A few lines for each STAR step is plenty. Or rate how it went and write it later.",
                                 color=ft.Colors.ON_SURFACE_VARIANT,

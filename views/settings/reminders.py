@@ -76,5 +76,5 @@ def RemindersSection():
             spacing=8,
             tight=True,
         ),
-        subtitle="At most one of each a day, and never once you've done the thing. Rest days stay quiet.",
+        subtitle="At most one of each a day, and never once you've done the thing. On rest days the nudge to apply stays quiet.",
     )
