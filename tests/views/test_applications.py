@@ -215,7 +215,7 @@ async def test_moving_out_of_rejected_asks_once(mount_bounceback, services, cloc
     assert h.find_text("Move it from “Rejected” to “Interview”?")
     note = h.find_by_key("leaving-rejection").value
     assert "marked as a no on Monday" in note and "clears the day set to apply again (2 Jun 2026)" in note
-    await h.click(h.find_button("Yes, move it to “Interview”"))
+    await h.click(h.find_button("Yes, move it"))
     moved = services.applications.get(application_id=app.id)
     assert (moved.status, moved.reapply_after) == ("interview", None)
     assert [e.status for e in services.applications.timeline(application_id=app.id)] == ["applied", "rejected", "interview"]

@@ -195,7 +195,7 @@ async def test_the_four_ratings_say_what_they_do(mount_bounceback):
     await press(h, " ")
     whens = {name: [t.value for t in h.find_button(name).content.controls][1] for name in ("Again", "Hard", "Good", "Easy")}
     # A new card: FSRS gives Again and Hard the same day; only Again comes back in this session.
-    assert whens == {"Again": "again this session", "Hard": "in 1 day", "Good": "in 2 days", "Easy": "in 8 days"}
+    assert whens == {"Again": "back this session", "Hard": "in 1 day", "Good": "in 2 days", "Easy": "in 8 days"}
     assert len(set(whens.values())) == 4
 
 

@@ -82,15 +82,14 @@ def StatusForm(app, status: str, on_done: Callable[[str], None], on_cancel: Call
     if needs_company:
         fields.append(ft.TextField(label="Company", value=company, error=errors.get("company"), autofocus=True,
                                    on_change=lambda e: set_company(e.control.value or "")))
-    fields.append(DateField(label=WORDING.get(status, ("", "On"))[1], value=day_text_value, clock=services.clock,
-                            on_change=set_day_text, error=errors.get("on"), first=app.applied_on, last=today))
-    if status == "rejected":
+    if status == "rejected":  # care before the form
         fields.append(ft.Text(
             "Sorry it's a no. After saving, a few gentle next steps, each one optional: how you feel, "
             "asking for feedback, and when you might apply there again.",
-            size=13, color=ft.Colors.ON_SURFACE_VARIANT,
         ))
-    save_label = f"Yes, move it to “{status_label(status)}”" if leaving_no else "Save"
+    fields.append(DateField(label=WORDING.get(status, ("", "On"))[1], value=day_text_value, clock=services.clock,
+                            on_change=set_day_text, error=errors.get("on"), first=app.applied_on, last=today))
+    save_label = "Yes, move it" if leaving_no else "Save"  # the title says where to
     fields.append(ft.Row([ft.TextButton("Cancel", on_click=on_cancel), ft.FilledButton(save_label, on_click=save)],
-                         alignment=ft.MainAxisAlignment.END, wrap=True))
+                         alignment=ft.MainAxisAlignment.END))
     return ft.Column(fields, tight=True, spacing=12, width=320)

@@ -67,7 +67,7 @@ def Summary(rated: list[tuple[int, int]], next_count: int) -> ft.Control:
 def when_text(p) -> str:
     """What the rating really does. FSRS gives Again and a new card's Hard the same day, so
     Again also brings the question back before this session ends: the one that didn't come."""
-    return "again this session" if p.rating == 1 else f"in {p.label}"
+    return "back this session" if p.rating == 1 else f"in {p.label}"
 
 
 def RatingButtons(previews, rate) -> ft.Control:
