@@ -13,7 +13,7 @@ import pytest
 from PIL import Image
 from playwright.sync_api import Page, expect
 
-from tests.e2e.helpers import DESKTOP, PHONE, open_app, set_theme, shot, tap, wait_heading
+from tests.e2e.helpers import DESKTOP, PHONE, goto, open_app, set_theme, shot, tap, wait_heading
 
 pytestmark = pytest.mark.e2e
 
@@ -45,14 +45,6 @@ def seed(data_dir, theme: str) -> dict[str, int]:
     finally:
         db.dispose()
         set_theme(data_dir, theme)
-
-
-def goto(page: Page, url: str) -> None:
-    """A deep link: load it and turn the semantics tree on again, as open_app does."""
-    page.goto(url)
-    placeholder = page.locator("flt-semantics-placeholder")
-    placeholder.wait_for(state="attached")
-    placeholder.evaluate("e => e.click()")  # off-screen by design; this only enables semantics
 
 
 def painted(page: Page, name: str) -> None:
