@@ -120,7 +120,7 @@ def _write_applications(db: Database, ctx: Ctx) -> None:
     mark_no_reply (status_change rows, status/status_on, reapply_after, automatic wins,
     closing waiting periods), GoalService.set_goals and WinService.add_win."""
     from models.application import COMPANY_SIZES, SOURCES, Application, StatusChange, Win
-    from services.applications.rules import REAPPLY_MONTHS, add_months
+    from services.applications.rules import reapply_date
     from services.applications.service import AUTO_WIN_TITLES
 
     rng = ctx.rng
@@ -183,7 +183,7 @@ def _write_applications(db: Database, ctx: Ctx) -> None:
         row = a.row
         changes.append(dict(application_id=row["id"], status=status, changed_on=on, created_at=now))
         if status == "rejected" and row["reapply_after"] is None:
-            row["reapply_after"] = add_months(on, REAPPLY_MONTHS)
+            row["reapply_after"] = reapply_date(on)
             if row["company"]:
                 waiting.setdefault(row["company"].casefold(), []).append(i)
         elif status in ("heard_back", "interview", "offer") and row["status"] == "rejected":

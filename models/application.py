@@ -231,7 +231,8 @@ class GoalPlan(SQLModel, table=True):
     created_at: datetime
 
 
-WIN_KINDS = ("heard_back", "interview", "offer", "manual")
+# Outcomes, actions the person controls, and their own (services.applications.wins.WinKind).
+WIN_KINDS = ("heard_back", "interview", "offer", "asked_feedback", "practised", "thank_you", "manual")
 
 
 class Win(SQLModel, table=True):

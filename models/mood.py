@@ -32,9 +32,14 @@ WORD_LIMIT = 200
 MAX_WORDS = 40  # per entry: more than anyone names in one sitting
 
 
+# Older or American spellings of built-in words (an import, a habit): stored the British way.
+SPELLINGS = {"energized": "energised"}
+
+
 def normalize_word(word: str) -> str:
-    """One spelling per word: trimmed, single-spaced, lower-case."""
-    return " ".join(str(word).split()).lower()
+    """One spelling per word: trimmed, single-spaced, lower-case, British."""
+    text = " ".join(str(word).split()).lower()
+    return SPELLINGS.get(text, text)
 
 
 class MoodEntryCreate(Shape):

@@ -34,7 +34,7 @@ class PracticeCardBase(SQLModel):
 
 
 CATEGORIES: dict[str, str] = {
-    "behavioral": "Behavioral",
+    "behavioral": "Behavioural",  # the key is stored; the label is what people read
     "motivation": "Motivation",
     "strengths": "Strengths and weaknesses",
     "teamwork": "Teamwork",

@@ -34,14 +34,14 @@ class AppServices:
         self.attention = AttentionBoard(sessions, clock)
         self.reminders = ReminderService(sessions, self.settings, clock, notifier)
         # Feature services: one line each.
-        self.applications = ApplicationService(sessions, clock)
+        self.wins = WinService(sessions, clock)  # first: other features record wins through it
+        self.applications = ApplicationService(sessions, clock, wins=self.wins)
         self.goals = GoalService(sessions, clock, self.settings)
-        self.wins = WinService(sessions, clock)
         self.patterns = PatternService(sessions, clock)
         self.mood = MoodService(sessions, clock)
         self.mood_insights = MoodInsightsService(sessions, clock, data_version=db.data_version)
-        self.practice = PracticeService(sessions, clock, settings=self.settings)
-        self.feedback = FeedbackService(sessions, clock, settings=self.settings, practice=self.practice)
+        self.practice = PracticeService(sessions, clock, settings=self.settings, wins=self.wins)
+        self.feedback = FeedbackService(sessions, clock, settings=self.settings, practice=self.practice, wins=self.wins)
         # Each feature's promises, registered once: its items on Today and its reminder rules.
         # (A new feature adds one line here, e.g. interviews' "the evening before" rules.)
         self.signals: list[FeatureSignals] = [

@@ -10,6 +10,7 @@ import flet as ft
 
 from views import safety
 from views.context import ServicesContext, Viewport, ViewportContext
+from views.day import DayContext, watch_day
 from views.keyboard import Shortcuts, ShortcutsContext
 from views.notifications import system_notifications
 from views.routes import routes, warm_up
@@ -52,9 +53,10 @@ def start_reminders(page: ft.Page, services: AppServices) -> Callable[[], None]:
 
 
 @ft.component
-def App(services: AppServices, reminders: bool = True):
+def App(services: AppServices, reminders: bool = True, day_watch: bool = True):
     page = ft.context.page
     viewport, set_viewport = ft.use_state(lambda: Viewport(page.width or 1280, page.height or 800))
+    today, set_today = ft.use_state(services.clock.today)
     shortcuts = ft.use_memo(Shortcuts, [])
     stop_reminders = ft.use_ref(lambda: lambda: None)  # detaches this window from the scheduler
 
@@ -72,6 +74,8 @@ def App(services: AppServices, reminders: bool = True):
 
             page.on_connect = reconnect
             page.on_disconnect = page.on_close = lambda _e: stop_reminders.current()
+        if day_watch:
+            page.run_task(watch_day, services.clock, set_today)
         warm_up()
 
     ft.on_mounted(on_mount)
@@ -82,12 +86,14 @@ def App(services: AppServices, reminders: bool = True):
         services,
         lambda: ViewportContext(
             viewport,
-            lambda: ShortcutsContext(shortcuts, lambda: ft.Router(table)),
+            lambda: DayContext(today, lambda: ShortcutsContext(shortcuts, lambda: ft.Router(table))),
         ),
     )
 
 
-def start(page: ft.Page, services: AppServices, *, reminders: bool = True, safety_net: bool = True) -> None:
+def start(
+    page: ft.Page, services: AppServices, *, reminders: bool = True, safety_net: bool = True, day_watch: bool = True
+) -> None:
     """Set up the page and render the app (called by main.py and the view tests)."""
     if safety_net:
         safety.install(page)
@@ -97,4 +103,4 @@ def start(page: ft.Page, services: AppServices, *, reminders: bool = True, safet
     # reads (due counts, stats, Today's list) never write.
     services.practice.starter.ensure_starter_deck()
     apply_theme(page, services.settings.theme_mode())
-    page.render(lambda: App(services, reminders))
+    page.render(lambda: App(services, reminders, day_watch))

@@ -16,7 +16,12 @@ from services.clock import Clock
 from services.lookup import like_pattern
 from services.storage.db import SessionFactory
 
-WAITING_DAYS = 30  # no answer after a month usually means none is coming
+WAITING_DAYS = 30  # no reply after a month usually means none is coming
+# A +1 entry: still "applied" and nothing but the day (and perhaps where from) filled in.
+QUICK_LOG_BLANKS = (
+    Application.status == "applied",
+    *(getattr(Application, name).is_(None) for name in ("company", "role", "industry", "company_size", "link", "notes")),
+)
 
 
 @dataclass(frozen=True)
@@ -69,6 +74,15 @@ class ApplicationQueries:
                 .offset(f.offset).limit(f.limit)
             ))
         return ApplicationPage(items=items, total=total, offset=f.offset, limit=f.limit)
+
+    def quick_logged_on(self, *, day: date) -> list[Application]:
+        """That day's +1 entries still without details (oldest first): an "Add" for the same
+        application should fill one of these in rather than count it twice."""
+        with self._sessions() as s:
+            return list(s.scalars(
+                select(Application).where(Application.applied_on == day, *QUICK_LOG_BLANKS)
+                .order_by(col(Application.id))
+            ))
 
     def sources_in_use(self) -> list[str]:
         with self._sessions() as s:

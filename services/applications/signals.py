@@ -21,6 +21,7 @@ from services.applications.goals import GoalService
 from services.applications.queries import WAITING_DAYS
 from services.attention import AttentionItem
 from services.clock import Clock
+from services.dates import on_day
 from services.reminders.rules import Reminder, ReminderRule, one
 from services.storage.db import SessionFactory
 
@@ -124,7 +125,7 @@ class ApplicationSignals:
             AttentionItem(
                 kind="reapply",
                 title=f"You can apply to {_who(app)} again",
-                detail=f"The wait you set ended on {app.reapply_after:%d %b}. Look for a role that fits.",
+                detail=f"The wait you set ended {on_day(app.reapply_after, today)}. Look for a role that fits.",
                 route=f"/applications/{app.id}",
                 icon="event_available",
                 priority=30,
@@ -139,7 +140,8 @@ class ApplicationSignals:
             items.append(AttentionItem(
                 kind="waiting-30-days",
                 title=f"{waiting} {plural} had no reply for over a month",
-                detail="Silence usually means no. Follow up once, or mark them “no reply” to clear the list.",
+                detail="After a month, a reply often isn't coming, and that's about their process, not you. "
+                "Follow up once if it matters, or mark them “no reply” to clear the list.",
                 route="/applications/waiting", icon="hourglass_bottom", priority=60,
             ))  # fmt: skip
         return items

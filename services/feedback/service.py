@@ -23,6 +23,7 @@ from models.feedback import (
     FeedbackUpdate,
 )
 from models.shapes import Day, Text, check, is_record_id, one_line
+from services.applications.wins import WinKind, WinService
 from services.clock import Clock
 from services.errors import NotFound, ValidationError
 from services.feedback.actions import FeedbackActions
@@ -44,9 +45,11 @@ class FeedbackService:
         *,
         settings: SettingsService | None = None,
         practice: PracticeService | None = None,  # optional so feedback works without the deck
+        wins: WinService | None = None,
     ):
         self._sessions = sessions
         self._clock = clock
+        self._wins = wins or WinService(sessions, clock)
         self._settings = settings or SettingsService(sessions, clock)
         self.queries = FeedbackQueries(sessions)
         self.actions = FeedbackActions(
@@ -147,7 +150,7 @@ class FeedbackService:
             record = self._target(s, feedback_id, application_id)
             self._apply(record, details)
             self._settings.put(s, YOUR_NAME_KEY, you)
-            self._asked(record, self._clock.today())
+            self._asked(s, record, self._clock.today())
             s.commit()
             s.refresh(record)
             return record
@@ -163,7 +166,7 @@ class FeedbackService:
             raise ValidationError.single("asked_on", "Pick today or an earlier day.")
         with self._sessions() as s:
             record = load(s, Feedback, feedback_id, "feedback")
-            if self._asked(record, day):
+            if self._asked(s, record, day):
                 s.commit()
             return record
 
@@ -251,11 +254,18 @@ class FeedbackService:
             setattr(record, key, value)
         record.updated_at = self._clock.now()
 
-    def _asked(self, record: Feedback, day: date) -> bool:
-        """Mark asked on `day` unless already asked earlier (or received); True if it changed."""
+    def _asked(self, s: Session, record: Feedback, day: date) -> bool:
+        """Mark asked on `day` unless already asked earlier (or received); True if it changed.
+        The first time is a small win: asking takes nerve, whatever comes back."""
         if record.status in ("not_asked", "no_reply") or (
             record.status == "asked" and (record.asked_on is None or day < record.asked_on)
         ):
+            if record.status == "not_asked":
+                who = record.company or record.role
+                self._wins.record_in(
+                    s, kind=WinKind.ASKED_FEEDBACK, on=day, application_id=record.application_id,
+                    title=f"Asked {who} for feedback" if who else "Asked for feedback",
+                )
             record.status, record.asked_on = "asked", day
             record.updated_at = self._clock.now()
             return True

@@ -13,6 +13,7 @@ from sqlmodel import col, select
 from models import Feedback
 from models.feedback import FOLLOW_UP_AFTER_DAYS
 from services.attention import AttentionItem
+from services.dates import on_day
 from services.reminders.rules import Reminder, ReminderRule
 from services.storage.db import SessionFactory
 
@@ -38,7 +39,7 @@ class FeedbackSignals:
             Reminder(
                 "No reply yet",
                 (f"A week since you asked {_who(f)} for feedback. " if _who(f) else "A week since you asked for feedback. ")
-                + "A short, friendly follow-up is fine, or let it go: asking was the professional part.",
+                + "A short, friendly follow-up is fine, or let it go: asking was already a good step.",
                 about=f.id or 0,
                 route=f"/feedback/{f.id}",
             )
@@ -61,8 +62,8 @@ class FeedbackSignals:
                     kind="feedback-waiting",
                     title=f"No reply yet from {who}" if who else "No reply yet to your feedback request",
                     detail=(
-                        f"You asked on {f.asked_on:%d %b}. A short follow-up is fine, "
-                        "or mark it “no reply” and let it go: asking was the professional part."
+                        f"You asked {on_day(f.asked_on, today)}. A short follow-up is fine, "
+                        "or mark it “no reply” and let it go: asking was already a good step."
                     ),
                     route=f"/feedback/{f.id}",
                     icon="mark_email_unread",

@@ -46,13 +46,13 @@ class PracticeSignals:
         return one(Reminder("Practice, if you like", f"{cards} ready whenever you are. A few minutes out loud is plenty.", route="/practice"))
 
     def reminder_rules(self) -> list[ReminderRule]:
-        return [ReminderRule("practice", "Practice cards due", self.practice_due, time(12, 0))]
+        return [ReminderRule("practice", "Practice questions due", self.practice_due, time(12, 0))]
 
     def attention(self, today: date) -> list[AttentionItem]:
         n = self._practice.schedule.due_count()
         if not n:
             return []
-        title = "1 practice card is due" if n == 1 else f"{n} practice cards are due"
+        title = "1 practice question is due" if n == 1 else f"{n} practice questions are due"
         return [
             AttentionItem(
                 kind="practice-due",

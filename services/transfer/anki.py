@@ -124,7 +124,7 @@ def read(source: Source, *, progress: Progress = no_progress) -> list[Note]:
     meta = set(header.columns.values())
     for n, (line, record) in enumerate(records, start=1):
         if n % 500 == 0:
-            progress(0.5 * n / len(records), "Reading your cards")
+            progress(0.5 * n / len(records), "Reading your questions")
         if not any(f.strip() for f in record):
             continue
         note = _note(used + line, record, header, names, meta, problems)
@@ -183,9 +183,9 @@ def _note(line: int, record: list[str], header: Header, names, meta: set[int], p
     for name, value in fields.items():
         limit = NOTES_MAX if name == "notes" else STAR_FIELD_MAX
         if len(value) > limit:
-            problems.add(f"{len(value):,} characters; this part of a card holds up to {limit:,}.", row=line, field=name)
+            problems.add(f"{len(value):,} characters; this part of a question holds up to {limit:,}.", row=line, field=name)
     if len(tags) > TAGS_MAX or any(len(t) > TAG_MAX for t in tags):
-        problems.add(f"up to {TAGS_MAX} tags of up to {TAG_MAX} characters each fit on a card.", row=line, field="tags")
+        problems.add(f"up to {TAGS_MAX} tags of up to {TAG_MAX} characters each fit on a question.", row=line, field="tags")
     guid = column("guid")
     identity = f"guid:{guid}" if guid else f"q:{question_key(question)}"
     return Note(line, str(uuid.uuid5(NAMESPACE, identity)), question, fields, category, tags)

@@ -15,7 +15,7 @@ NOUNS: dict[str, tuple[str, str]] = {
     "mood_entry": ("mood entry", "mood entries"),
     "feedback": ("feedback record", "feedback records"),
     "feedback_action": ("feedback action", "feedback actions"),
-    "practice_card": ("practice card", "practice cards"),
+    "practice_card": ("practice question", "practice questions"),
     "practice_review": ("practice review", "practice reviews"),
     "setting": ("setting", "settings"),
     "mood_word": ("word of your own", "words of your own"),
@@ -55,7 +55,7 @@ class Line:
         return sum(self.skipped.values())
 
     def text(self, *, done: bool = True) -> str:
-        """'added 4 practice cards, skipped 2 (already here)' ('would add ..., would skip ...' for a dry run)."""
+        """'added 4 practice questions, skipped 2 (already here)' ('would add ..., would skip ...' for a dry run)."""
         verb, skip = ("added", "skipped") if done else ("would add", "would skip")
         out = f"{verb} {self.added} {noun(self.table, self.added)}, "
         if self.updated:

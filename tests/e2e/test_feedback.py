@@ -142,7 +142,7 @@ def test_rejection_flow_request_received_theme_action_restart(fresh_app, browser
     wait_heading(page, "Data Analyst at Acme")
     type_into(page, "What they said", SAID)
     tap(button(page, "Save what they said"))
-    see(page, "This sounds like: Answers lacked specific examples")
+    see(page, "This sounds like: More specific examples wanted")
     shot(page, "detail-suggestion")
     tap(button(page, "Use this theme"))
     see(page, "What it usually means")
@@ -163,7 +163,7 @@ def test_rejection_flow_request_received_theme_action_restart(fresh_app, browser
     expect(page).to_have_url(re.compile(r"/feedback/\d+$"))
     wait_heading(page, "Data Analyst at Acme")
     expect(page.get_by_role("checkbox", name=re.compile("^Prepare a handful of stories")).first).to_be_checked()
-    see(page, "Answers lacked specific examples")
+    see(page, "More specific examples wanted")
     # The six-month reapply date survived the restart.
     nav(page, "Applications")
     tap(page.get_by_role("button", name=re.compile("Acme")).first)

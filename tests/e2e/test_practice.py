@@ -63,7 +63,7 @@ def test_practise_rate_good_and_answer_survives_restart(fresh_app, browser):
     see(page, "Question 1 of 10")
     shot(page, "question")
     tap(button(page, "Show my answer"))
-    see(page, "No answer yet. Write one now?")
+    see(page, "You haven't written an answer yet. Write one now?")
     tap(button(page, "Write my answer"))
     type_into(page, "Situation", SITUATION)
     type_into(page, "Result", RESULT)
@@ -71,10 +71,12 @@ def test_practise_rate_good_and_answer_survives_restart(fresh_app, browser):
     tap(save)
     expect(save).to_be_hidden()
     see(page, SITUATION)
-    good = button(page, re.compile(r"^Good · \d+ days?"))
+    # Each rating says what it does: "Good" over "in 2 days"; "Again" over "back this session".
+    good = button(page, re.compile(r"^Good\s+in \d+ days?"))
     expect(good).to_be_visible()
+    expect(button(page, re.compile(r"^Again\s+back this session"))).to_be_visible()
     label = good.get_attribute("aria-label") or good.inner_text()
-    days = int(re.search(r"Good · (\d+) day", label).group(1))
+    days = int(re.search(r"Good\s+in (\d+) day", label).group(1))
     shot(page, "revealed")
     tap(good)
     see(page, "Question 2 of 10")
@@ -84,7 +86,7 @@ def test_practise_rate_good_and_answer_survives_restart(fresh_app, browser):
     # Its key listener has no semantics node, so the browser focus sits on the Flutter view.
     expect(page.locator("flutter-view")).to_be_focused()
     page.keyboard.press("Space")
-    expect(button(page, re.compile(r"^Easy · "))).to_be_visible()
+    expect(button(page, re.compile(r"^Easy\s+in "))).to_be_visible()
     page.keyboard.press("4")
     see(page, "Question 3 of 10")
     tap(button(page, "End session"))
@@ -109,8 +111,10 @@ def test_practise_rate_good_and_answer_survives_restart(fresh_app, browser):
     tap(button(page, re.compile("^" + re.escape(question))))
     wait_heading(page, "Edit question")
     due = date.today() + timedelta(days=days)
-    when = f"{due:%a} {due.day} {due:%b}"
-    expected = f"Next practice tomorrow ({when})" if days == 1 else f"Next practice in {days} days ({when})"
+    if days == 1:
+        expected = "Next practice tomorrow"
+    else:  # a weekday name within the week, "2 Dec 2026" beyond it
+        expected = f"Next practice on {due:%A}" if days <= 6 else f"Next practice on {due.day} {due:%b %Y}"
     see(page, expected)
     shot(page, "editor-after-restart")
     # A text field's value only reaches the accessibility tree once it has focus, and focusing
@@ -173,7 +177,7 @@ def test_practice_screenshots(fresh_app, browser, mode):
         wait_heading(page, "Practice session")
         shot(page, f"{mode}-session-question")
         tap(button(page, "Show my answer"))
-        expect(button(page, re.compile(r"^Good · "))).to_be_visible()
+        expect(button(page, re.compile(r"^Good\s+in "))).to_be_visible()
         shot(page, f"{mode}-session-revealed")
         goto(page, fresh_app.url + f"practice/cards/{first_id}")
         wait_heading(page, "Edit question")

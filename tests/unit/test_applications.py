@@ -205,3 +205,29 @@ def test_manual_wins(wins, clock):
     assert wins.recent_wins()[0].title == "Got a referral"
     wins.delete_win(win_id=win.id)
     assert wins.recent_wins() == []
+
+
+def test_filling_in_a_quick_log_counts_it_once(apps, wins, clock):
+    (first, second) = apps.log_application(count=2, source="Referral")
+    assert [a.id for a in apps.queries.quick_logged_on(day=clock.today())] == [first, second]
+    filled = apps.fill_in_quick_log(application_id=first, company="Acme", role="Analyst", status="interview")
+    assert (filled.company, filled.source, filled.applied_on, filled.status) == ("Acme", "Referral", clock.today(), "interview")
+    assert [a.id for a in apps.queries.quick_logged_on(day=clock.today())] == [second]
+    assert apps.queries.list_applications().total == 2
+    assert [e.status for e in apps.timeline(application_id=first)] == ["applied", "interview"]
+    assert [w.title for w in wins.recent_wins()] == ["Interview with Acme"]
+    with pytest.raises(ValidationError) as err:  # already has details: nothing changes
+        apps.fill_in_quick_log(application_id=first, company="Globex")
+    assert "quick_log" in err.value.errors
+    with pytest.raises(ValidationError):  # bad input: the +1 stays as it was
+        apps.fill_in_quick_log(application_id=second, company="x" * 500)
+    assert apps.get(application_id=second).company is None
+    assert apps.queries.quick_logged_on(day=clock.today() - timedelta(days=1)) == []
+
+
+def test_leaving_rejected_clears_the_reapply_date(apps, clock):
+    app = apps.add_application(applied_on=clock.today() - timedelta(days=30), company="Acme")
+    apps.change_status(application_id=app.id, status="rejected", on=clock.today() - timedelta(days=2))
+    assert apps.get(application_id=app.id).reapply_after == date(2026, 6, 2)
+    apps.change_status(application_id=app.id, status="withdrawn")
+    assert apps.get(application_id=app.id).reapply_after is None

@@ -120,7 +120,7 @@ def test_attention_item_when_cards_are_due(practice, clock, services):
     assert services.attention.items() == []
     add_cards(practice, 3)
     items = [i for i in services.attention.items() if i.kind == "practice-due"]
-    assert items and items[0].title == "3 practice cards are due" and items[0].route == "/practice"
+    assert items and items[0].title == "3 practice questions are due" and items[0].route == "/practice"
 
 
 def test_mock_picks_and_hard_ones_come_back(practice, clock):

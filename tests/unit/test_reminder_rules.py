@@ -214,3 +214,12 @@ def test_odd_company_names_never_break_a_reminder(services, clock, company):
     [reminder] = services.reminders.rule("reapply").decide(WED)
     expected = company.strip() or "a company you applied to"
     assert reminder.body == f"Your wait for {expected} is over. Have a look for a role there that fits you."
+
+
+def test_no_apply_nudge_on_the_day_a_no_arrives(services, clock):
+    on(clock, WED, hour=15)
+    app = services.applications.add_application(applied_on=WED - timedelta(days=20), company="Acme")
+    assert services.reminders.rule("apply").decide(WED)  # goal not met: a nudge
+    services.applications.change_status(application_id=app.id, status="rejected")
+    on(clock, WED, hour=21)
+    assert services.reminders.rule("apply").decide(WED) == []

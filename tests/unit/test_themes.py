@@ -28,7 +28,7 @@ def test_guides_never_shame():
 
 
 def test_guide_lookup():
-    assert themes.guide("culture").title == "Culture-fit concern"
+    assert themes.guide("culture").title == "A closer match in ways of working wanted"
     assert themes.guide(None) is None
     assert themes.guide("nope") is None
 

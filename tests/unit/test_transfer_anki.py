@@ -59,7 +59,7 @@ def test_the_exact_cards_come_in(app, clock, tmp_path):
     assert source.kind == "anki"
     report = transfer.apply(source=source)
     # "What is your greatest weakness?" is empty here: no starter deck added yet, so it comes in too.
-    assert report.texts() == ["added 6 practice cards, skipped 1 (no question text (only a picture or sound))"]
+    assert report.texts() == ["added 6 practice questions, skipped 1 (no question text (only a picture or sound))"]
     assert _cards(app) == [
         ("Tell me about a time you failed.", "behavioral", ["star", "failure"], "", "", "", "",
          "Launch slipped 2 weeks;\nI owned the fix & told the team."),
@@ -80,7 +80,7 @@ def test_importing_twice_adds_nothing(app, clock, tmp_path):
     transfer.apply(source=transfer.read_file(path=path))
     before = dump(app.db.path)
     again = transfer.apply(source=transfer.read_file(path=path))
-    assert again.texts() == ["added 0 practice cards, skipped 7 (6 already here, 1 no question text (only a picture or sound))"]
+    assert again.texts() == ["added 0 practice questions, skipped 7 (6 already here, 1 no question text (only a picture or sound))"]
     assert dump(app.db.path) == before
 
 
@@ -91,7 +91,7 @@ def test_a_question_already_in_the_deck_is_not_added_again(app, clock, tmp_path)
     # The same starter question, with other capitals and punctuation; and a new one with commas in quotes.
     content = "Front,Back\nwhy are you looking for a NEW position,Growth\n\"Why us, and why now?\",\"Mission, team\"\n"
     report = transfer.apply(source=transfer.read_file(path=_file(tmp_path, content, "deck.csv")))
-    assert report.texts() == ["added 1 practice card, skipped 1 (same question already in your deck)"]
+    assert report.texts() == ["added 1 practice question, skipped 1 (same question already in your deck)"]
     assert _cards(app, since_id=top) == [("Why us, and why now?", "other", [], "", "", "", "", "Mission, team")]
 
 
@@ -99,7 +99,7 @@ def test_a_tab_separated_deck_without_header_lines(app, clock, tmp_path):
     content = "Describe a conflict you resolved\tWe paired for a day\tconflict\nWhy this role?\tGrowth\t\n"
     transfer = TransferService(app.db, clock)
     report = transfer.apply(source=transfer.read_file(path=_file(tmp_path, content, "deck.tsv")))
-    assert report.texts() == ["added 2 practice cards, skipped 0"]
+    assert report.texts() == ["added 2 practice questions, skipped 0"]
     assert [(q, n) for q, *_, n in _cards(app)] == [
         ("Describe a conflict you resolved", "We paired for a day\n\nconflict"),
         ("Why this role?", "Growth"),

@@ -235,7 +235,7 @@ def test_untouched_starter_questions_here_take_their_progress_from_the_file(sour
     transfer = TransferService(other.db, clock)
     report = transfer.apply(source=transfer.read_file(path=path))
     assert not report.restore
-    assert "added 1 practice card, updated 3, skipped 43 (already here)" in report.texts()
+    assert "added 1 practice question, updated 3, skipped 43 (already here)" in report.texts()
     assert "added 3 practice reviews, skipped 0" in report.texts()
     with other.db.engine.connect() as conn:
         here = {u: (st, due) for u, st, due in conn.exec_driver_sql(
@@ -257,7 +257,7 @@ def test_a_later_export_adds_only_the_new_rows_and_leaves_records_here_whole(sou
     s.mood.log_entry(mood=4, note="better today")
     report = transfer.apply(source=transfer.read_file(path=export(s, clock, tmp_path / "second.json")))
     assert "added 1 mood entry, skipped 1 (already here)" in report.texts()
-    assert "added 1 practice card, skipped 47 (already here)" in report.texts()
+    assert "added 1 practice question, skipped 47 (already here)" in report.texts()
     # The feedback record here keeps its own checklist: the file's new action is part of a record already here.
     assert "added 0 feedback actions, skipped 3 (2 already here, 1 part of something already here)" in report.texts()
     other.db.dispose()

@@ -31,7 +31,7 @@ def companies(services):
 async def open_settings(mount, services):
     from views.app import start
 
-    h = await mount(lambda page: start(page, services, reminders=False, safety_net=False), width=1280, height=800)
+    h = await mount(lambda page: start(page, services, reminders=False, safety_net=False, day_watch=False), width=1280, height=800)
     await h.go("/settings")
     return h
 

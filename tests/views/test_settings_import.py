@@ -95,7 +95,7 @@ async def test_in_the_browser_the_file_is_uploaded_read_once_and_deleted(mount, 
     stored.write_text("#separator:tab\nWhy this team?\tThe mission\n", encoding="utf-8")  # what Flet's endpoint writes
     await h.dispatch(picker, "upload", {"file_name": "My Deck.txt", "progress": 1.0})
     assert h.find_text("My Deck.txt: an Anki deck")  # the name the person picked, not the upload's
-    assert h.find_text("1 practice card to add")
+    assert h.find_text("1 practice question to add")
     assert not stored.exists(), "the uploaded copy is deleted once read"
 
 

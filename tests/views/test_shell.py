@@ -70,7 +70,7 @@ async def test_an_unexpected_error_shows_a_calm_message_not_a_crash(mount, servi
         raise OperationalError("INSERT", {}, sqlite3.OperationalError("database is locked"))
 
     monkeypatch.setattr(services.applications, "log_application", locked)
-    h = await mount(lambda page: start(page, services, reminders=False, safety_net=True), width=390, height=844)
+    h = await mount(lambda page: start(page, services, reminders=False, safety_net=True, day_watch=False), width=390, height=844)
     await h.click(h.find_button(re.compile(r"^\+1 application")))
     assert not h.errors
     assert h.find_text(re.compile("couldn't save that just now"), exact=False)

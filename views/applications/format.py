@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import flet as ft
 
 from models.application import STATUS_LABELS
@@ -30,15 +28,6 @@ STATUS_ICONS = {
 
 def status_label(status: str) -> str:
     return STATUS_LABELS.get(status, status)
-
-
-def day_label(day: date, today: date | None = None) -> str:
-    if today is not None:
-        if day == today:
-            return "Today"
-        if (today - day).days == 1:
-            return "Yesterday"
-    return f"{day.day} {day:%b %Y}" if today is None or day.year != today.year else f"{day.day} {day:%b}"
 
 
 def title_of(company: str | None, role: str | None) -> str:

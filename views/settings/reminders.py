@@ -155,5 +155,5 @@ def RemindersSection():
     return Section(
         "Reminders",
         ft.Column(controls, spacing=18, tight=True),
-        subtitle="At most one of each a day, and never once you've done the thing. Rest days stay quiet.",
+        subtitle="At most one of each a day, and never once you've done the thing. On rest days the nudge to apply stays quiet.",
     )
