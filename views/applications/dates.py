@@ -7,6 +7,8 @@ from datetime import date, datetime
 
 import flet as ft
 
+from views.common.named import NamedIconButton
+
 FORMAT_HINT = "YYYY-MM-DD, e.g. 2026-03-04"
 
 
@@ -53,12 +55,9 @@ def DateField(
         width=width,
         on_change=lambda e: on_change(e.control.value or ""),
         **extra,
-        suffix=ft.Semantics(
-            label=f"Pick {label.lower()} from a calendar", button=True,
-            content=ft.IconButton(
-                ft.Icons.CALENDAR_MONTH_OUTLINED, tooltip="Calendar", on_click=pick, icon_size=20,
-                padding=ft.Padding.all(0), visual_density=ft.VisualDensity.COMPACT,
-                size_constraints=ft.BoxConstraints(max_height=24, max_width=32),
-            ),
+        suffix=NamedIconButton(
+            f"Pick {label.lower()} from a calendar", ft.Icons.CALENDAR_MONTH_OUTLINED, pick, icon_size=20,
+            padding=ft.Padding.all(0), visual_density=ft.VisualDensity.COMPACT,
+            size_constraints=ft.BoxConstraints(max_height=24, max_width=32),
         ),
     )

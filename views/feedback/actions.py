@@ -7,8 +7,9 @@ from collections.abc import Callable
 import flet as ft
 
 from services.errors import ValidationError
+from views.common.named import NamedIconButton
 from views.context import use_services
-from views.feedback.common import CheckRow, Muted, NamedIconButton, day, use_draft
+from views.feedback.common import CheckRow, Muted, day, use_draft
 
 
 @ft.component

@@ -149,9 +149,3 @@ def toast(text: str) -> None:
 def Muted(text: str, *, size: float = 13, key: str | None = None) -> ft.Text:
     return ft.Text(text, color=ft.Colors.ON_SURFACE_VARIANT, size=size, key=key)
 
-
-def NamedIconButton(label: str, icon: ft.IconData, on_click, *, key: str | None = None) -> ft.Control:
-    """An IconButton screen readers (and tests) can find by name."""
-    return ft.Semantics(
-        label=label, button=True, content=ft.IconButton(icon, tooltip=label, on_click=on_click, key=key)
-    )

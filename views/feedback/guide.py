@@ -7,13 +7,14 @@ from collections.abc import Callable
 import flet as ft
 
 from services.feedback import themes
+from views.common.named import NamedDropdown
 from views.feedback.common import Muted
 
 NO_THEME = "none"
 
 
 def ThemeDropdown(value: str | None, on_pick: Callable[[str | None], None], *, error: str | None = None) -> ft.Control:
-    return ft.Dropdown(
+    return NamedDropdown(
         key="theme",
         label="Theme",
         value=value or NO_THEME,

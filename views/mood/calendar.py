@@ -10,6 +10,7 @@ from datetime import date
 import flet as ft
 
 from services.mood import DaySummary
+from views.common.named import NamedIconButton, Pressable
 from views.mood.faces import FACE_ICONS, MOOD_COLORS, ON_MOOD_COLOR, mood_label
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -37,30 +38,23 @@ def _cell(day: date, summary: DaySummary | None, today: date, on_pick: Callable[
         )
     else:
         label = f"{day:%A} {day.day} {day:%B}: nothing logged"
-    return ft.Semantics(
-        label=label,
-        button=True,
-        expand=True,
-        content=ft.Container(
-            key=f"day-{day.isoformat()}",
-            content=ft.Semantics(
-                exclude_semantics=True,
-                content=ft.Column(
-                    inside,
-                    spacing=0,
-                    tight=True,
-                    horizontal_alignment=ft.CrossAxisAlignment.CENTER,
-                    alignment=ft.MainAxisAlignment.CENTER,
-                ),
-            ),
-            height=CELL_HEIGHT,
-            bgcolor=MOOD_COLORS[summary.mood] if summary else ft.Colors.SURFACE_CONTAINER_HIGHEST,
-            border_radius=10,
-            border=ft.Border.all(2, ft.Colors.PRIMARY) if is_today else None,
-            alignment=ft.Alignment.CENTER,
-            on_click=lambda: on_pick(day),
-            ink=True,
+    return Pressable(
+        label,
+        ft.Column(
+            inside,
+            spacing=0,
+            tight=True,
+            horizontal_alignment=ft.CrossAxisAlignment.CENTER,
+            alignment=ft.MainAxisAlignment.CENTER,
         ),
+        lambda: on_pick(day),
+        key=f"day-{day.isoformat()}",
+        expand=True,
+        height=CELL_HEIGHT,
+        bgcolor=MOOD_COLORS[summary.mood] if summary else ft.Colors.SURFACE_CONTAINER_HIGHEST,
+        border_radius=10,
+        border=ft.Border.all(2, ft.Colors.PRIMARY) if is_today else None,
+        alignment=ft.Alignment.CENTER,
     )
 
 
@@ -125,11 +119,7 @@ def MoodCalendar(
 ):
     def nav(icon, label: str, by: int, disabled: bool = False) -> ft.Control:
         target = shift_month(year, month, by)
-        return ft.Semantics(
-            label=label,
-            button=True,
-            content=ft.IconButton(icon, tooltip=label, disabled=disabled, on_click=lambda: on_month(*target)),
-        )
+        return NamedIconButton(label, icon, lambda: on_month(*target), disabled=disabled)
 
     is_current = (year, month) == (today.year, today.month)
     return ft.Column(

@@ -9,6 +9,7 @@ from collections.abc import Callable
 import flet as ft
 
 from services.mood import MOOD_LABELS
+from views.common.named import Pressable
 
 FACE_ICONS = {
     1: ft.Icons.SENTIMENT_VERY_DISSATISFIED,
@@ -38,43 +39,35 @@ def FaceIcon(mood: int, *, size: float = 20, color: ft.ColorValue | None = None)
 
 def _Face(mood: int, selected: bool, on_pick: Callable[[int], None], compact: bool) -> ft.Control:
     size = 34 if compact else 40
-    return ft.Semantics(
-        label=face_name(mood),
-        button=True,
-        selected=selected,
-        content=ft.Container(
-            key=f"face-{mood}",
-            # The outer label names the button; the visible words would repeat it.
-            content=ft.Semantics(
-                exclude_semantics=True,
-                content=ft.Column(
-                    [
-                        ft.Container(
-                            content=ft.Icon(FACE_ICONS[mood], size=size, color=ON_MOOD_COLOR),
-                            bgcolor=MOOD_COLORS[mood],
-                            border_radius=size,
-                            padding=6,
-                            border=ft.Border.all(3, ft.Colors.PRIMARY if selected else ft.Colors.TRANSPARENT),
-                        ),
-                        ft.Text(
-                            mood_label(mood),
-                            size=12,
-                            weight=ft.FontWeight.W_600 if selected else ft.FontWeight.NORMAL,
-                            text_align=ft.TextAlign.CENTER,
-                            no_wrap=True,
-                        ),
-                    ],
-                    spacing=4,
-                    tight=True,
-                    horizontal_alignment=ft.CrossAxisAlignment.CENTER,
+    return Pressable(
+        face_name(mood),
+        ft.Column(
+            [
+                ft.Container(
+                    content=ft.Icon(FACE_ICONS[mood], size=size, color=ON_MOOD_COLOR),
+                    bgcolor=MOOD_COLORS[mood],
+                    border_radius=size,
+                    padding=6,
+                    border=ft.Border.all(3, ft.Colors.PRIMARY if selected else ft.Colors.TRANSPARENT),
                 ),
-            ),
-            padding=ft.Padding.symmetric(vertical=4, horizontal=2),
-            border_radius=12,
-            ink=True,
-            on_click=lambda: on_pick(mood),
+                ft.Text(
+                    mood_label(mood),
+                    size=12,
+                    weight=ft.FontWeight.W_600 if selected else ft.FontWeight.NORMAL,
+                    text_align=ft.TextAlign.CENTER,
+                    no_wrap=True,
+                ),
+            ],
+            spacing=4,
+            tight=True,
+            horizontal_alignment=ft.CrossAxisAlignment.CENTER,
         ),
+        lambda: on_pick(mood),
+        selected=selected,
+        key=f"face-{mood}",
         expand=True,
+        padding=ft.Padding.symmetric(vertical=4, horizontal=2),
+        border_radius=12,
     )
 
 

@@ -10,6 +10,7 @@ import flet as ft
 
 from services.errors import NotFound, ValidationError
 from views.common.layout import Screen, Section
+from views.common.named import NamedDropdown
 from views.context import use_services
 from views.mood.faces import FacePicker
 from views.mood.reframe import show_reframe
@@ -194,7 +195,7 @@ def MoodFormScreen():
                     [
                         ft.Row(
                             [
-                                ft.Dropdown(
+                                NamedDropdown(
                                     key="application",
                                     label="Linked application (optional)",
                                     options=link_options,

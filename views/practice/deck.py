@@ -6,6 +6,7 @@ import flet as ft
 
 from services.practice import PAGE_SIZE
 from views.common.layout import EmptyState, Screen
+from views.common.named import NamedDropdown
 from views.context import use_services, use_viewport
 from views.practice.common import BackButton, Stretch, card_subtitle, category_options
 
@@ -29,7 +30,7 @@ def DeckScreen():
     nav = ft.context.page.navigate
 
     filters: list[ft.Control] = [
-        ft.Dropdown(
+        NamedDropdown(
             key="filter-category",
             label="Category",
             value=category,
@@ -39,7 +40,7 @@ def DeckScreen():
             expand=narrow,
             width=None if narrow else 220,
         ),
-        ft.Dropdown(
+        NamedDropdown(
             key="filter-tag",
             label="Tag",
             value=tag,

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import flet as ft
 
 from views.common.layout import Screen, Section
+from views.common.named import NamedDropdown
 from views.context import use_services
 from views.practice.common import AnswerTimer, BackButton, CategoryChip, Stretch, category_options, format_seconds
 
@@ -37,7 +38,7 @@ def Setup(size: int, set_size, category: str, set_category, begin, available: in
                     segments=[ft.Segment(value=str(n), label=ft.Text(str(n))) for n in SIZES],
                     on_change=lambda e: set_size(int(e.control.selected[0])),
                 ),
-                ft.Dropdown(
+                NamedDropdown(
                     key="mock-category",
                     label="Questions from",
                     value=category,

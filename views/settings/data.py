@@ -76,7 +76,8 @@ def DataSection():
         ft.Column(
             [
                 ft.Text("Everything stays on this device, in one file:", size=13),
-                ft.Text(where, selectable=True, font_family="monospace", size=13),
+                # Selectable text is a text box to a screen reader: name it.
+                ft.Semantics(label="Data file", content=ft.Text(where, selectable=True, font_family="monospace", size=13)),
                 ft.Text(
                     f"A backup is taken automatically once a day. {len(backups)} kept in the backups folder beside it.",
                     size=13,
@@ -89,7 +90,9 @@ def DataSection():
                     ],
                     wrap=True,
                 ),
-                ft.Text(message, size=13, visible=bool(message), selectable=True),
+                ft.Semantics(
+                    label="Result", visible=bool(message), content=ft.Text(message, size=13, selectable=True)
+                ),
                 *([ft.Text("Recent backups", weight=ft.FontWeight.W_500)] if rows else []),
                 *rows,
             ],
