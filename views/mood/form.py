@@ -140,7 +140,10 @@ def MoodFormScreen():
                         ft.Text("How strong is it?", weight=ft.FontWeight.W_600),
                         ft.SegmentedButton(
                             key="intensity",
-                            segments=[ft.Segment(value=str(i), label=str(i)) for i in range(1, 6)],
+                            segments=[
+                                ft.Segment(value=str(i), label=ft.Text(str(i), semantics_label=f"Strength {i} of 5"))
+                                for i in range(1, 6)
+                            ],
                             selected=[str(form["intensity"])] if form["intensity"] else [],
                             allow_empty_selection=True,
                             show_selected_icon=False,

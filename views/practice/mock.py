@@ -35,7 +35,7 @@ def Setup(size: int, set_size, category: str, set_category, begin, available: in
                 ft.SegmentedButton(
                     key="mock-size",
                     selected=[str(size)],
-                    segments=[ft.Segment(value=str(n), label=ft.Text(str(n))) for n in SIZES],
+                    segments=[ft.Segment(value=str(n), label=ft.Text(str(n), semantics_label=f"{n} questions")) for n in SIZES],
                     on_change=lambda e: set_size(int(e.control.selected[0])),
                 ),
                 NamedDropdown(
