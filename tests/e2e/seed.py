@@ -59,6 +59,8 @@ def seed_first_week(data_dir: Path, *, theme: str | None = None) -> Seeded:
         s.mood.log_entry(mood=4, feelings=["calm"])
         s.practice.starter.ensure_starter_deck()
         card = s.practice.deck.create_card(question="Tell me about a project you are proud of.")
+        first_due = s.practice.schedule.due_queue()[0]
+        s.practice.schedule.review_card(card_id=first_due, rating=3)  # so Practice draws its chart
         return Seeded(rejected.id, interview.id, record.id, card.id, today.isoformat())
     finally:
         db.dispose()

@@ -301,6 +301,7 @@ def texts(root: BaseControl, visible_only: bool = True) -> list[str]:
 
 
 def _text_matches(s: str, match: TextMatch, exact: bool) -> bool:
+    s = s.replace("\u00a0", " ")  # no-break spaces (titles keep words together) read as spaces
     if isinstance(match, re.Pattern):
         return match.search(s) is not None
     return s == match if exact else match in s

@@ -45,15 +45,37 @@ def option_text(options: Sequence[ft.DropdownOption], value: str | None) -> str:
     return ""
 
 
-def NamedDropdown(*, label: str, options: list[ft.DropdownOption], value: str | None = None, **kwargs: Any) -> ft.Control:
+def shorten(text: str, fit: int) -> str:
+    """`text` cut to `fit` characters at a word where it can be, with an ellipsis."""
+    if len(text) <= fit:
+        return text
+    cut = text[: fit - 1]
+    if " " in cut[fit // 2 :]:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,·-&") + "…"
+
+
+def NamedDropdown(
+    *, label: str, options: list[ft.DropdownOption], value: str | None = None, fit: int | None = None, **kwargs: Any
+) -> ft.Control:
     """A Dropdown a screen reader calls "<label> <current choice>".
 
     `expand`, `col` and `visible` go on the wrapper; the Dropdown then fills it.
+    `fit`: the most characters the field shows. Its text field clips a longer choice
+    mid-letter, so such a choice shows shortened with an ellipsis, in full in the menu.
     """
     outer = {k: kwargs.pop(k) for k in _LAYOUT if k in kwargs}
     fills = bool(outer.get("expand") or outer.get("col"))
+    full = option_text(options, value)
+    if fit:
+        options = [
+            ft.DropdownOption(key=o.key, text=shorten(o.text, fit), content=ft.Text(o.text))
+            if o.text and len(o.text) > fit and o.content is None
+            else o
+            for o in options
+        ]
     dropdown = ft.Dropdown(label=label, options=options, value=value, expand=True if fills else None, **kwargs)
-    return ft.Semantics(label=label, value=option_text(options, value) or None, content=dropdown, **outer)
+    return ft.Semantics(label=label, value=full or None, content=dropdown, **outer)
 
 
 def Pressable(

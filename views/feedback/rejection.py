@@ -17,6 +17,7 @@ from views.context import use_services
 from views.feedback.common import Muted, StatusPill, day, parse_id, picked_day, status_line, toast
 from views.feedback.request import RequestComposer
 from views.mood.faces import FacePicker
+from views.theme import CARE_ACCENT, CARE_TINT
 
 REFRAME = (
     "A no often comes down to things you never see: budget, timing, who is already on the team, "
@@ -205,7 +206,7 @@ def AfterRejectionScreen():
                 key="reframe",
                 content=ft.Row(
                     [
-                        ft.Icon(ft.Icons.FAVORITE_OUTLINE, color=ft.Colors.PRIMARY),
+                        ft.Icon(ft.Icons.FAVORITE_OUTLINE, color=CARE_ACCENT),
                         ft.Column(
                             [
                                 ft.Text(sorry, weight=ft.FontWeight.W_600),
@@ -219,7 +220,7 @@ def AfterRejectionScreen():
                     ],
                     vertical_alignment=ft.CrossAxisAlignment.START,
                 ),
-                bgcolor=ft.Colors.PRIMARY_CONTAINER,
+                bgcolor=CARE_TINT,
                 border_radius=12,
                 padding=16,
             ),

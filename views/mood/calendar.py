@@ -28,7 +28,9 @@ def _cell(day: date, summary: DaySummary | None, today: date, on_pick: Callable[
         str(day.day),
         size=13,
         weight=ft.FontWeight.W_700 if is_today else ft.FontWeight.W_500,
-        color=ON_MOOD_COLOR if summary else (ft.Colors.ON_SURFACE if day <= today else ft.Colors.OUTLINE),
+        # Days to come are told apart by their empty, outlined cell, not by faint text
+        # (OUTLINE text fell below 4.5:1, worst in dark mode).
+        color=ON_MOOD_COLOR if summary else (ft.Colors.ON_SURFACE if day <= today else ft.Colors.ON_SURFACE_VARIANT),
     )
     inside: list[ft.Control] = [number]
     if summary:
@@ -51,9 +53,9 @@ def _cell(day: date, summary: DaySummary | None, today: date, on_pick: Callable[
         key=f"day-{day.isoformat()}",
         expand=True,
         height=CELL_HEIGHT,
-        bgcolor=MOOD_COLORS[summary.mood] if summary else ft.Colors.SURFACE_CONTAINER_HIGHEST,
+        bgcolor=MOOD_COLORS[summary.mood] if summary else (ft.Colors.SURFACE_CONTAINER_HIGHEST if day <= today else None),
         border_radius=10,
-        border=ft.Border.all(2, ft.Colors.PRIMARY) if is_today else None,
+        border=ft.Border.all(2, ft.Colors.PRIMARY) if is_today else (None if day <= today else ft.Border.all(1, ft.Colors.OUTLINE_VARIANT)),
         alignment=ft.Alignment.CENTER,
     )
 

@@ -38,7 +38,8 @@ def FaceIcon(mood: int, *, size: float = 20, color: ft.ColorValue | None = None)
 
 
 def _Face(mood: int, selected: bool, on_pick: Callable[[int], None], compact: bool) -> ft.Control:
-    size = 34 if compact else 40
+    # Sized so five fit a phone's card with clear space between them (they nearly touched).
+    size = 32 if compact else 36
     return Pressable(
         face_name(mood),
         ft.Column(
@@ -47,7 +48,7 @@ def _Face(mood: int, selected: bool, on_pick: Callable[[int], None], compact: bo
                     content=ft.Icon(FACE_ICONS[mood], size=size, color=ON_MOOD_COLOR),
                     bgcolor=MOOD_COLORS[mood],
                     border_radius=size,
-                    padding=6,
+                    padding=5,
                     border=ft.Border.all(3, ft.Colors.PRIMARY if selected else ft.Colors.TRANSPARENT),
                 ),
                 ft.Text(
@@ -76,6 +77,6 @@ def FacePicker(value: int | None, on_pick: Callable[[int], None], compact: bool 
     """Five faces in a row, very low to great; `on_pick(mood)` when one is tapped."""
     return ft.Row(
         [_Face(m, value == m, on_pick, compact) for m in range(1, 6)],
-        spacing=4,
+        spacing=8,
         alignment=ft.MainAxisAlignment.SPACE_BETWEEN,
     )

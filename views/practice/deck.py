@@ -50,6 +50,7 @@ def DeckScreen():
             dense=True,
             expand=narrow,
             width=None if narrow else 180,
+            fit=18 if narrow else 14,  # tags are the user's words, of any length
         ),
         ft.Switch(label="Archived", value=archived, on_change=lambda e: set_archived(bool(e.control.value))),
     ]

@@ -11,6 +11,7 @@ from services.errors import ValidationError
 from views.applications.format import day_label, snack
 from views.common.layout import Section
 from views.context import use_services
+from views.theme import CARE_ACCENT, CARE_TINT
 
 WIN_ICONS = {"heard_back": ft.Icons.MARK_EMAIL_READ, "interview": ft.Icons.GROUPS, "offer": ft.Icons.CELEBRATION}
 
@@ -107,7 +108,7 @@ def ReframeCard(application) -> ft.Control:
             content=ft.Column(
                 [
                     ft.Row(
-                        [ft.Icon(ft.Icons.SPA_OUTLINED, color=ft.Colors.TERTIARY),
+                        [ft.Icon(ft.Icons.SPA_OUTLINED, color=CARE_ACCENT),
                          ft.Text("About that “no”", weight=ft.FontWeight.W_600, expand=True)],
                     ),
                     ft.Text(
@@ -125,7 +126,7 @@ def ReframeCard(application) -> ft.Control:
                 tight=True,
             ),
             padding=16,
-            bgcolor=ft.Colors.TERTIARY_CONTAINER,
+            bgcolor=CARE_TINT,
             border_radius=12,
         ),
         margin=0,
