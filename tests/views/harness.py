@@ -302,6 +302,7 @@ def texts(root: BaseControl, visible_only: bool = True) -> list[str]:
 
 
 def _text_matches(s: str, match: TextMatch, exact: bool) -> bool:
+    s = s.replace("\u00a0", " ")  # no-break spaces (titles keep words together) read as spaces
     if isinstance(match, re.Pattern):
         return match.search(s) is not None
     return s == match if exact else match in s
@@ -477,10 +478,15 @@ class Harness:
         await self.dispatch(control, "change", index, {"selected_index": index})
 
     async def select_destination(self, label: TextMatch) -> None:
-        """Tap the NavigationBar/NavigationRail destination labelled ``label``."""
-        navs = self.find_all(lambda c: isinstance(c, (ft.NavigationBar, ft.NavigationRail)))
+        """Tap the NavigationBar/NavigationRail destination, or the Tabs tab, labelled ``label``."""
+        navs = self.find_all(lambda c: isinstance(c, (ft.NavigationBar, ft.NavigationRail, ft.Tabs)))
         for nav in navs:
-            for i, d in enumerate(nav.destinations or []):
+            if isinstance(nav, ft.Tabs):
+                bars = [c for c, _ in walk(nav) if isinstance(c, ft.TabBar)]
+                items = bars[0].tabs if bars else []
+            else:
+                items = nav.destinations or []
+            for i, d in enumerate(items):
                 labels = own_texts(d) + texts(d)
                 if any(_text_matches(t, label, True) for t in labels):
                     await self.select_index(nav, i)

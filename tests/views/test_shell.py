@@ -12,11 +12,11 @@ LABELS = ["Today", "Applications", "Mood", "Feedback", "Practice"]
 
 async def test_wide_window_uses_rail_and_switches_destination(mount_bounceback):
     h = await mount_bounceback(width=1280, height=800)
-    assert h.one(ft.NavigationRail).selected_index == 0
+    assert h.one(ft.Tabs).selected_index == 0  # the rail: a vertical tab bar (see views/rail.py)
     assert not h.find_by_type(ft.NavigationBar)
     for i, label in enumerate(LABELS):
         await h.select_destination(label)
-        assert h.one(ft.NavigationRail).selected_index == i
+        assert h.one(ft.Tabs).selected_index == i
         assert h.page.route.rstrip("/") == ("" if i == 0 else "/" + label.lower())
         assert h.find_text(label), f"{label} heading missing: {h.texts()[:20]}"
 
@@ -27,10 +27,19 @@ async def test_narrow_window_uses_bar_and_switches_live_on_resize(mount_bounceba
     await h.select_destination("Mood")
     assert h.one(ft.NavigationBar).selected_index == 2
     await h.resize(1280, 800)
-    assert h.one(ft.NavigationRail).selected_index == 2, "the place is kept across the layout switch"
+    assert h.one(ft.Tabs).selected_index == 2, "the place is kept across the layout switch"
     assert not h.find_by_type(ft.NavigationBar)
     await h.resize(390, 844)
     assert h.one(ft.NavigationBar).selected_index == 2
+
+
+async def test_wide_settings_is_the_rails_last_tab(mount_bounceback):
+    h = await mount_bounceback(width=1280, height=800)
+    await h.select_destination("Settings")
+    assert h.page.route == "/settings"
+    assert h.one(ft.Tabs).selected_index == 5
+    await h.select_destination("Mood")
+    assert h.page.route == "/mood"
 
 
 async def test_settings_opens_from_the_named_button(mount_bounceback):

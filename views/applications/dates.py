@@ -9,6 +9,7 @@ import flet as ft
 
 from services.clock import Clock
 from views.common.dates import DayPicker
+from views.common.named import NamedIconButton
 
 FORMAT_HINT = "YYYY-MM-DD, e.g. 2026-03-04"
 
@@ -51,12 +52,9 @@ def DateField(
         width=width,
         on_change=lambda e: on_change(e.control.value or ""),
         **extra,
-        suffix=ft.Semantics(
-            label=f"Pick {label.lower()} from a calendar", button=True,
-            content=ft.IconButton(
-                ft.Icons.CALENDAR_MONTH_OUTLINED, tooltip="Calendar", on_click=pick, icon_size=20,
-                padding=ft.Padding.all(0), visual_density=ft.VisualDensity.COMPACT,
-                size_constraints=ft.BoxConstraints(max_height=24, max_width=32),
-            ),
+        suffix=NamedIconButton(
+            f"Pick {label.lower()} from a calendar", ft.Icons.CALENDAR_MONTH_OUTLINED, pick, icon_size=20,
+            padding=ft.Padding.all(0), visual_density=ft.VisualDensity.COMPACT,
+            size_constraints=ft.BoxConstraints(max_height=24, max_width=32),
         ),
     )

@@ -12,6 +12,7 @@ from views.applications.detail import BackLink
 from views.applications.format import snack
 from views.common.guard import use_advance
 from views.common.layout import EmptyState, Screen
+from views.common.named import NamedDropdown
 from views.context import use_services
 
 TEXT_FIELDS = ("company", "role", "source", "industry", "company_size", "link", "notes")
@@ -106,8 +107,8 @@ def ApplicationForm():
         return ft.TextField(label=label, value=values[name], error=errors.get(name), on_change=setter(name),
                             key=f"field-{name}", **kw)
 
-    def dropdown(name: str, label: str, options: list[tuple[str, str]]) -> ft.Dropdown:
-        return ft.Dropdown(
+    def dropdown(name: str, label: str, options: list[tuple[str, str]]) -> ft.Control:
+        return NamedDropdown(
             label=label, value=values[name] or None, error_text=errors.get(name), key=f"field-{name}",
             options=[ft.DropdownOption(key=k, text=t) for k, t in options],
             on_select=setter(name), expand=True,

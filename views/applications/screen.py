@@ -13,6 +13,7 @@ from services.errors import ValidationError
 from views.applications.dates import DateField, parse_day
 from views.applications.format import STATUS_ICONS, StatusChip, snack, title_of
 from views.common.layout import EmptyState, Screen
+from views.common.named import NamedDropdown, NamedIconButton
 from views.context import use_services
 
 # Rows drawn at first and added by each "Show more": a short first page keeps the
@@ -48,7 +49,7 @@ def read_range(from_text: str, to_text: str) -> tuple[date | None, date | None, 
 
 
 def IconAction(icon: ft.IconData, label: str, on_click) -> ft.Control:
-    return ft.Semantics(label=label, button=True, content=ft.IconButton(icon, tooltip=label, on_click=on_click))
+    return NamedIconButton(label, icon, on_click)
 
 
 @ft.component
@@ -115,17 +116,17 @@ def ApplicationsScreen(waiting: bool = False):
                 col={"xs": 12, "md": 12},
                 dense=True,
             ),
-            ft.Dropdown(
+            NamedDropdown(
                 label="Status", value=status, expand=True, dense=True, col={"xs": 6, "md": 4},
                 options=[ft.DropdownOption(key="all", text="All")] + [ft.DropdownOption(key=s, text=STATUS_LABELS[s]) for s in STATUSES],
                 on_select=changed(set_status), disabled=waiting,
             ),
-            ft.Dropdown(
+            NamedDropdown(
                 label="When", value=period, expand=True, dense=True, col={"xs": 6, "md": 4},
                 options=[ft.DropdownOption(key=k, text=v) for k, v in PERIODS.items()],
                 on_select=changed(set_period),
             ),
-            ft.Dropdown(
+            NamedDropdown(
                 label="Source", value=source, expand=True, dense=True, col={"xs": 12, "md": 4},
                 options=[ft.DropdownOption(key="all", text="All")] + [ft.DropdownOption(key=s, text=s) for s in sources],
                 on_select=changed(set_source),

@@ -8,8 +8,9 @@ import flet as ft
 
 from services.dates import on_day
 from services.errors import ValidationError
+from views.common.named import NamedIconButton
 from views.context import use_services
-from views.feedback.common import CheckRow, Muted, NamedIconButton, use_draft
+from views.feedback.common import CheckRow, Muted, use_draft
 
 
 @ft.component

@@ -11,12 +11,12 @@ from services.errors import NotFound, ValidationError
 from services.feedback import themes
 from views.common.dialogs import confirm
 from views.common.layout import EmptyState, Screen, Section
+from views.common.named import NamedIconButton
 from views.context import use_services
 from views.feedback.actions import ActionList
 from views.feedback.common import (
     FullWidth,
     Muted,
-    NamedIconButton,
     StatusPill,
     parse_id,
     status_line,

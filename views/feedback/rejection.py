@@ -18,6 +18,7 @@ from views.common.layout import EmptyState, Screen
 from views.context import use_services
 from views.feedback.common import Muted, parse_id, toast
 from views.feedback.rejection_steps import AskStep, Step, feel_step
+from views.theme import CARE_ACCENT, CARE_TINT
 
 REFRAME = (
     "A no often comes down to things you never see: budget, timing, who is already on the team, "
@@ -146,7 +147,7 @@ def AfterRejectionScreen():
                 key="reframe",
                 content=ft.Row(
                     [
-                        ft.Icon(ft.Icons.FAVORITE_OUTLINE, color=ft.Colors.PRIMARY),
+                        ft.Icon(ft.Icons.FAVORITE_OUTLINE, color=CARE_ACCENT),
                         ft.Column(
                             [
                                 ft.Text(sorry, weight=ft.FontWeight.W_600),
@@ -160,7 +161,7 @@ def AfterRejectionScreen():
                     ],
                     vertical_alignment=ft.CrossAxisAlignment.START,
                 ),
-                bgcolor=ft.Colors.PRIMARY_CONTAINER,
+                bgcolor=CARE_TINT,
                 border_radius=12,
                 padding=16,
             ),

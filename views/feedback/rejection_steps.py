@@ -30,7 +30,14 @@ def Step(number: int, title: str, content: ft.Control, *, done: bool, skipped: b
         [
             badge,
             ft.Text(title, theme_style=ft.TextThemeStyle.TITLE_MEDIUM, weight=ft.FontWeight.W_600, expand=True),
-            ft.TextButton("Undo skip" if skipped else "Skip", on_click=lambda: on_skip(not skipped), key=f"{key}-skip"),
+            ft.TextButton(
+                content=ft.Text(
+                    "Undo skip" if skipped else "Skip",
+                    semantics_label=f"Undo skip: {title}" if skipped else f"Skip: {title}",
+                ),
+                on_click=lambda: on_skip(not skipped),
+                key=f"{key}-skip",
+            ),
         ],
         vertical_alignment=ft.CrossAxisAlignment.CENTER,
     )

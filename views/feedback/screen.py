@@ -116,6 +116,9 @@ def OpenActions(version: int, on_changed):
         services.feedback.actions.set_action_done(action_id=action_id, done=True)
         on_changed()
 
+    def where(a) -> str:
+        return " at ".join(x for x in (a.role, a.company) if x) or "A rejection"
+
     controls: list[ft.Control] = [
         ft.Row(
             [
@@ -126,7 +129,7 @@ def OpenActions(version: int, on_changed):
                     [
                         ft.Text(a.text),
                         ft.Text(
-                            " at ".join(x for x in (a.role, a.company) if x) or "A rejection",
+                            where(a),
                             size=12,
                             color=ft.Colors.ON_SURFACE_VARIANT,
                         ),
@@ -135,7 +138,11 @@ def OpenActions(version: int, on_changed):
                     tight=True,
                     expand=True,
                 ),
-                ft.TextButton("Open", on_click=lambda e, i=a.feedback_id: go(f"/feedback/{i}")),
+                ft.TextButton(
+                    # "Open" alone, five times over, tells a screen reader user nothing.
+                    content=ft.Text("Open", semantics_label=f"Open the record: {where(a)}"),
+                    on_click=lambda e, i=a.feedback_id: go(f"/feedback/{i}"),
+                ),
             ],
             vertical_alignment=ft.CrossAxisAlignment.CENTER,
         )

@@ -9,6 +9,7 @@ import flet as ft
 
 from views.common.guard import use_advance
 from views.common.layout import Screen, Section
+from views.common.named import NamedDropdown
 from views.context import use_services
 from views.practice.common import AnswerTimer, BackButton, CategoryChip, Stretch, category_options, format_seconds
 
@@ -35,10 +36,10 @@ def Setup(size: int, set_size, category: str, set_category, begin, available: in
                 ft.SegmentedButton(
                     key="mock-size",
                     selected=[str(size)],
-                    segments=[ft.Segment(value=str(n), label=ft.Text(str(n))) for n in SIZES],
+                    segments=[ft.Segment(value=str(n), label=ft.Text(str(n), semantics_label=f"{n} questions")) for n in SIZES],
                     on_change=lambda e: set_size(int(e.control.selected[0])),
                 ),
-                ft.Dropdown(
+                NamedDropdown(
                     key="mock-category",
                     label="Questions from",
                     value=category,

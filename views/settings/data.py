@@ -76,7 +76,8 @@ def DataSection():
         ft.Column(
             [
                 ft.Text("Everything stays on this device, in one file only you can read:", size=13),
-                ft.Text(where, selectable=True, font_family="monospace", size=13),
+                # Selectable text is a text box to a screen reader: name it.
+                ft.Semantics(label="Data file", content=ft.Text(where, selectable=True, font_family="monospace", size=13)),
                 ft.Text(
                     "A backup is taken automatically once a day. The last 7 days and 4 weeks are kept, "
                     "plus the ones taken before an upgrade or a restore.",

@@ -11,6 +11,7 @@ from models.application import SOURCES
 from services.applications import Progress
 from views.applications.format import snack
 from views.common.guard import use_advance
+from views.common.named import NamedDropdown
 from views.context import use_services, use_viewport
 from views.keyboard import use_shortcut
 
@@ -83,7 +84,7 @@ def CounterCard(progress: Progress, on_change: Callable[[], None]):
             title=ft.Text("How many did you send?"),
             content=ft.Column(
                 [
-                    ft.Dropdown(
+                    NamedDropdown(
                         label="Where from (optional)",
                         value=source,
                         options=[ft.DropdownOption(key=s, text=s) for s in SOURCES],

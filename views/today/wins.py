@@ -13,6 +13,7 @@ from views.applications.format import snack
 from views.common.guard import use_advance
 from views.common.layout import Section
 from views.context import use_services
+from views.theme import CARE_ACCENT, CARE_TINT
 
 WIN_ICONS = {
     "heard_back": ft.Icons.MARK_EMAIL_READ,
@@ -134,7 +135,7 @@ def ReframeCard(application, care_day: bool = False) -> ft.Control:
             content=ft.Column(
                 [
                     ft.Row(
-                        [ft.Icon(ft.Icons.SPA_OUTLINED, color=ft.Colors.TERTIARY),
+                        [ft.Icon(ft.Icons.SPA_OUTLINED, color=CARE_ACCENT),
                          ft.Text("About that “no”", weight=ft.FontWeight.W_600, expand=True)],
                     ),
                     ft.Text(
@@ -153,7 +154,7 @@ def ReframeCard(application, care_day: bool = False) -> ft.Control:
                 tight=True,
             ),
             padding=16,
-            bgcolor=ft.Colors.TERTIARY_CONTAINER,
+            bgcolor=CARE_TINT,
             border_radius=12,
         ),
         margin=0,
