@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
+from models.feedback import FeedbackUpdate
 from services.clock import SystemClock
 from services.container import AppServices
 from services.storage.db import open_database
@@ -51,7 +52,7 @@ def seed_first_week(data_dir: Path, *, theme: str | None = None) -> Seeded:
         record = s.feedback.start_for_application(application_id=rejected.id)
         s.feedback.update_feedback(
             feedback_id=record.id,
-            changes={"what_they_said": "We'd have liked more specific examples of your impact.", "theme": "examples"},
+            changes=FeedbackUpdate(what_they_said="We'd have liked more specific examples of your impact.", theme="examples"),
         )
         s.feedback.actions.add_actions(feedback_id=record.id, texts=["Write three STAR stories", "Practise aloud"])
         s.mood.log_entry(mood=2, feelings=["disappointed", "hopeful"], note="A no today.",
