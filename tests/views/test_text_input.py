@@ -10,6 +10,8 @@ before the scheduler renders (`dispatch(..., settle=False)`, `apply_patch`,
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import flet as ft
 import pytest
 from flet.messaging.protocol import MessageAction
@@ -181,3 +183,43 @@ async def test_on_change_gets_the_text_and_other_props_pass_through(mount):
     await h.type_text(field, "Ada")
     await h.submit(field)
     assert got == ["Ada", "submit"]
+
+
+async def test_a_field_with_no_value_keeps_the_browsers_text_across_re_renders(mount):
+    # Fields read on blur/submit pass no on_change: what is typed stays until the program sends a value.
+    @ft.component
+    def Form():
+        count, set_count = ft.use_state(0)
+        return ft.Column(
+            [TextInput(key="t", label="Per day"), ft.Button(f"Pressed {count}", on_click=lambda: set_count(count + 1))]
+        )
+
+    h = await mount(lambda page: page.render(Form))
+    h.session.apply_patch(h.find_by_key("t")._i, {"value": "12"})
+    start = len(h.conn.messages)
+    await h.click(h.find_button("Pressed 0"))
+    assert h.find_button("Pressed 1")
+    assert sent_values(h, start) == []
+    assert h.find_by_key("t").value == "12"
+
+
+async def test_a_day_picked_from_the_calendar_replaces_what_was_typed(mount_bounceback):
+    h = await mount_bounceback(width=390, height=844, route="/applications/new")
+    field = h.find_by_key("field-applied_on")
+    await h.dispatch(field, "change", "2026-0", props={"value": "2026-0"}, settle=False)
+    h.session.apply_patch(field._i, {"value": "2026-03"})  # the browser is ahead
+    await h.settle()
+    assert h.find_by_key("field-applied_on").value == "2026-03"
+    await h.click(
+        h.find_first(
+            lambda c: (
+                isinstance(c, ft.IconButton)
+                and getattr(c.icon, "semantics_label", "") == "Pick date applied from a calendar"
+            )
+        )
+    )
+    picker = h.find_all(lambda c: isinstance(c, ft.DatePicker))[-1]
+    start = len(h.conn.messages)
+    await h.set_value(picker, datetime(2026, 3, 2))
+    assert "2026-03-02" in sent_values(h, start)
+    assert h.find_by_key("field-applied_on").value == "2026-03-02"
