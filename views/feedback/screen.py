@@ -175,7 +175,7 @@ def AddFeedbackForm(on_close):
         [
             Muted("For a rejection you didn't log as an application."),
             TextInput(label="Company", value=company, on_change=set_company, error=errors.get("company"),
-                      autofocus=True, key="add-company"),
+                      key="add-company"),
             TextInput(label="Role", value=role, on_change=set_role, error=errors.get("role"), key="add-role"),
             ft.Row(
                 [ft.TextButton("Cancel", on_click=lambda: on_close()), ft.FilledButton("Add", on_click=lambda: save())],
