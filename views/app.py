@@ -59,12 +59,21 @@ def App(services: AppServices, reminders: bool = True, day_watch: bool = True):
     today, set_today = ft.use_state(services.clock.today)
     shortcuts = ft.use_memo(Shortcuts, [])
     stop_reminders = ft.use_ref(lambda: lambda: None)  # detaches this window from the scheduler
+    stop_notices = ft.use_ref(lambda: lambda: None)
+
+    def show_notice(notice: str) -> None:
+        page.show_dialog(ft.SnackBar(ft.Text(notice), duration=ft.Duration(seconds=12), show_close_icon=True))
+
+    async def show_later(notice: str) -> None:
+        show_notice(notice)
 
     def on_mount():
         page.on_resize = lambda e: set_viewport(Viewport(e.width, e.height))
         page.on_keyboard_event = shortcuts.dispatch
         for notice in services.db.notices:  # e.g. a damaged file was set aside
-            page.show_dialog(ft.SnackBar(ft.Text(notice), duration=ft.Duration(seconds=12), show_close_icon=True))
+            show_notice(notice)
+        # One found later (the daily backup runs after this screen is up), from its own thread.
+        stop_notices.current = services.db.on_notice(lambda notice: page.run_task(show_later, notice))
         if reminders:
             stop_reminders.current = start_reminders(page, services)
 
@@ -79,7 +88,7 @@ def App(services: AppServices, reminders: bool = True, day_watch: bool = True):
         warm_up()
 
     ft.on_mounted(on_mount)
-    ft.on_unmounted(lambda: stop_reminders.current())
+    ft.on_unmounted(lambda: (stop_reminders.current(), stop_notices.current()))
     table = ft.use_memo(routes, [])
 
     return ServicesContext(
