@@ -102,10 +102,14 @@ def _drive(b: Browser, kind: str, proc: procs.Proc, data_dir: Path | None, click
     listening = (time.perf_counter() - proc.started) * 1000
     with browser.fresh_page(b) as page:
         responses: list = []
-        page.on("response", responses.append)
+
+        def loaded(response) -> None:
+            responses.append(response)
+
+        page.on("response", loaded)
         browser.open_app(page, proc.link(), _ready(page, kind))
         startup = (time.perf_counter() - proc.started) * 1000
-        page.remove_listener("response", responses.append)
+        page.remove_listener("response", loaded)
         session = Session(kind, startup, 0.0, listening, bytecode)
         if watch_backup and data_dir is not None:
             session.backup_before_ready = bool(_backups(data_dir))
