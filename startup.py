@@ -114,8 +114,10 @@ class Startup:
     def _run(self) -> None:
         try:
             self._services = _build(self.prepared, self.clock)
-            if self._start is _start:
-                import views.app  # noqa: F401  the screens' imports, also off the page's way
+            if self._start is _start:  # the first screen's imports and first-time work, off the page's way
+                from views.app import warm_first_screen
+
+                warm_first_screen(self._services)
         except BaseException as exc:  # the page shows it (Flet logs it); main.py's exit code stays
             log.exception("could not open the data")
             self._failure = exc
