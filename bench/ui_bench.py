@@ -34,21 +34,21 @@ BARE_COUNT = r"(^|\n)Count: {n}($|\n)"
 @dataclass(frozen=True)
 class Destination:
     name: str  # as in the table
-    nav: re.Pattern  # the NavigationRail destination's accessible name
+    nav: str  # the navigation destination's accessible name
     content: str  # regex on an accessibility node's label or text: the screen's first real content
 
 
 # What each destination shows once its data is there (checked against screenshots).
 DESTINATIONS = [
     # A list row: "Role · Company\nToday · Job board\nApplied".
-    Destination("Applications list", re.compile(r"^Applications"),
+    Destination("Applications list", "Applications",
                 r"\n(Applied|Heard back|Interview|Offer|Rejected|No reply|Withdrawn)$"),
     # A calendar cell: "Monday 2 November: low, 3 entries" (or "nothing logged").
-    Destination("Mood calendar", re.compile(r"^Mood"), r"^[A-Z][a-z]+day \d{1,2} [A-Z][a-z]+: "),
+    Destination("Mood calendar", "Mood", r"^[A-Z][a-z]+day \d{1,2} [A-Z][a-z]+: "),
     # A list row: "Business Analyst at Cedar Retail\nAsked 26 Nov · 1 open action\n23 Nov".
-    Destination("Feedback list", re.compile(r"^Feedback"), r"^.+\n(Asked|Received|No reply|Not asked)[^\n]*\n"),
+    Destination("Feedback list", "Feedback", r"^.+\n(Asked|Received|No reply|Not asked)[^\n]*\n"),
     # The headline beside the big number: "questions are ready for practice today" (or "questions due").
-    Destination("Practice due count", re.compile(r"^Practice"), r"ready for practice today|questions due"),
+    Destination("Practice due count", "Practice", r"ready for practice today|questions due"),
 ]
 
 
@@ -132,6 +132,11 @@ def _drive(b: Browser, kind: str, proc: procs.Proc, data_dir: Path | None, click
         return session
 
 
+def _nav(page: Page, name: str) -> Locator:
+    """A destination in the rail: a tab named like the screen (older builds: a button "Mood Tab 3 of 5")."""
+    return page.get_by_role("tab", name=name, exact=True).or_(browser.button(page, re.compile(rf"^{name}\s+Tab \d+ of \d+$")))
+
+
 def _click_center(page: Page, target: Locator) -> None:
     target.first.wait_for(state="visible", timeout=10_000)
     box = target.first.bounding_box()
@@ -141,14 +146,14 @@ def _click_center(page: Page, target: Locator) -> None:
 def _destinations(page: Page, runs: int, errors: list[str]) -> dict[str, list[float]]:
     """From the click on a rail destination to its first content being visible; back to Today between."""
     out: dict[str, list[float]] = {d.name: [] for d in DESTINATIONS}
-    today_nav = browser.button(page, re.compile(r"^Today"))
+    today_nav = _nav(page, "Today")
     for _ in range(runs):
         for d in DESTINATIONS:
             try:
                 _click_center(page, today_nav)
                 _ready(page, "app").first.wait_for(state="visible", timeout=10_000)
                 time.sleep(SETTLE_S)  # let Today finish drawing: its work is not the destination's
-                nav = browser.button(page, d.nav)
+                nav = _nav(page, d.nav)
                 nav.first.wait_for(state="visible", timeout=10_000)
                 box = nav.first.bounding_box()
                 t0 = time.perf_counter()
