@@ -6,6 +6,7 @@ which needs only the sqlite3 module; `open_database` runs both.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -20,6 +21,8 @@ from services.storage import failures
 from services.storage.gate import Gate, GatedPool
 from services.storage.prepare import BUSY_TIMEOUT_MS, DB_FILE_NAME, SIDE_FILES, PreparedFile, prepare_file
 from services.storage.schema import migrate
+
+log = logging.getLogger(__name__)
 
 SessionFactory = Callable[[], Session]
 
@@ -43,7 +46,10 @@ class Database:
         later, and pushed to the open ones. Callable from any thread."""
         self.notices.append(notice)
         for listener in list(self._listeners):
-            listener(notice)
+            try:
+                listener(notice)
+            except Exception:  # a window closed meanwhile: the others still hear it
+                log.warning("a window could not be told: %s", notice, exc_info=True)
 
     def on_notice(self, listener: Callable[[str], None]) -> Callable[[], None]:
         """Call `listener` with each later notice; returns the call that stops it."""
