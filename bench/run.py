@@ -155,24 +155,25 @@ def build_rows(res: dict) -> list[dict]:
             row("1 start-up", "  daily backup in place (from process start)", bc.get("backup_ms"), "ms",
                 "after Today: " + {True: "no, before", False: "yes", None: "not seen"}[bc.get("before_ready")],
                 None if bc.get("backup_ms") is None else bc.get("before_ready") is False)
-        for bytecode, label in (("install", "first start after install (our modules uncompiled)"),
-                                ("none", "no bytecode at all (uv's default install)")):
+        # "install": installed packages compiled by uv, our modules from source (a built app compiles
+        # both, and a source checkout writes its own __pycache__ after this very first start).
+        for bytecode, label in (("install", "first start after install"), ("none", "no bytecode at all")):
             cold_bare, cold_heavy = st.get(f"bare-{bytecode}"), st.get(f"heavy-{bytecode}")
             if cold_bare is None:
                 continue
-            row("1 start-up", f"bare Flet app, {label}", cold_bare, "ms", "baseline", None)
+            row("1 start-up", f"bare app, {label}", cold_bare, "ms", "baseline", None)
             ratio = cold_heavy / cold_bare if cold_heavy and cold_bare else None
             target = f"<= {FIRST_START_RATIO}x bare" if bytecode == "install" else "info"
             row("1 start-up", f"heavy, {label}", cold_heavy, "ms", target + (f" (x{ratio:.2f})" if ratio else ""),
                 None if ratio is None or bytecode != "install" else ratio <= FIRST_START_RATIO)
         compiled = res.get("site_packages_compiled")
         if compiled:
-            row("1 start-up", "installed modules with bytecode (of .py files)", 100.0 * compiled[0] / max(compiled[1], 1), "%",
+            row("1 start-up", "installed .py files with bytecode", 100.0 * compiled[0] / max(compiled[1], 1), "%",
                 f"{compiled[0]} of {compiled[1]}", None)
         lb, fb = ui.get("loaded_bytes") or {}, ui.get("font_bytes") or {}
         for kind in ("bare", "heavy"):
             if lb.get(kind) is not None:
-                row("1 start-up", f"bytes the browser loads to start ({kind})", lb[kind] / 1e6, "MB", "info", None)
+                row("1 start-up", f"bytes loaded to start ({kind})", lb[kind] / 1e6, "MB", "info", None)
                 row("1 start-up", f"  of which fonts ({kind})", fb.get(kind, 0) / 1e6, "MB", "info", None)
     ql = res.get("quick_log")
     if ql:
