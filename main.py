@@ -1,4 +1,8 @@
-"""Bounceback: wiring only. Parse args, open the database, build services, run Flet."""
+"""Bounceback: wiring only. Parse args, make the data file ready, serve, build the services meanwhile.
+
+The order is startup.py's: the web server listens before SQLAlchemy is imported, and the
+browser loads the Flutter client while the services are built in the background.
+"""
 
 from __future__ import annotations
 
@@ -9,14 +13,10 @@ import socket
 import sys
 from pathlib import Path
 
-import flet as ft
-
 from services.clock import SystemClock
-from services.container import AppServices
 from services.errors import StorageError
-from services.storage import backup
-from services.storage.db import open_database
 from services.storage.paths import MAX_IMPORT_BYTES, prepare_uploads_dir, resolve_data_dir
+from services.storage.prepare import prepare_file
 
 DEFAULT_PORT = 8550
 DATA_COMMANDS = ("import", "export", "backup", "restore")  # handled by cli.py
@@ -71,20 +71,6 @@ def desktop_unavailable_reason() -> str | None:
     return None
 
 
-def open_services(data_dir: Path) -> AppServices:
-    """Open the data file (rescuing or refusing it if need be) and take the daily backup.
-
-    The backup never stops the app: a failure becomes a notice at most
-    (`backup.daily_backup` can run on a background thread just the same).
-    """
-    clock = SystemClock()
-    db = open_database(data_dir, now=clock.now().replace(tzinfo=None))
-    notice = backup.daily_backup(db.path, now=clock.now().replace(tzinfo=None))
-    if notice:
-        db.notices.append(notice)
-    return AppServices(db, clock)
-
-
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     argv = sys.argv[1:] if argv is None else argv
@@ -94,18 +80,22 @@ def main(argv: list[str] | None = None) -> int:
         return cli.run(argv)
     args = parse_args(argv)
     data_dir = resolve_data_dir(args.data_dir)
-    try:
-        services = open_services(data_dir)
+    clock = SystemClock()
+    try:  # the sqlite3 module only: whatever stops the open is told before anything is served
+        prepared = prepare_file(data_dir, now=clock.now().replace(tzinfo=None))
     except StorageError as exc:  # one sentence saying what happened and what to do; details in the log
         log.info("open failed: %s", exc)
         print(exc.friendly, file=sys.stderr)
         return 2
-    print(f"Your data lives in {services.db.path}", flush=True)
-    for notice in services.db.notices:  # shown in the app too
+    print(f"Your data lives in {prepared.path}", flush=True)
+    for notice in prepared.notices:  # shown in the app too
         print(notice, flush=True)
 
-    from views.app import start
+    from startup import Startup
 
+    # The services, the screens and later the daily backup, on a background thread; begun once the
+    # port listens (imports hold the GIL: started earlier, they would only slow the server's own).
+    startup = Startup(prepared, clock)
     web = args.web
     if not web:
         reason = desktop_unavailable_reason()
@@ -126,13 +116,16 @@ def main(argv: list[str] | None = None) -> int:
 
             assets = Path(__file__).parent / "assets"
             webserver.serve(
-                lambda page: start(page, services), host=host, port=port, assets_dir=assets,
+                startup.page, host=host, port=port, assets_dir=assets, on_listening=startup.begin,
                 upload_dir=prepare_uploads_dir(data_dir), max_upload=MAX_IMPORT_BYTES,  # files picked for Import
             )
         else:
-            ft.run(lambda page: start(page, services), assets_dir=str(Path(__file__).parent / "assets"))
+            import flet as ft
+
+            startup.begin()  # the desktop client takes a while to start too
+            ft.run(startup.page, assets_dir=str(Path(__file__).parent / "assets"))
     finally:
-        services.db.dispose()
+        startup.close()
     return 0
 
 

@@ -94,9 +94,27 @@ class Proc:
                 self.popen.wait(timeout=10)
 
 
-def start(cmd: list[str], port: int) -> Proc:
-    env = dict(os.environ, PYTHONUNBUFFERED="1", PYTHONPYCACHEPREFIX=str(PYCACHE))
+# How a process finds its bytecode (see docs/benchmark.md, "Bytecode"):
+#   "cached"  - every module from the private cache above: an installed app on its second start;
+#   "install" - the first start after `uv sync` with compile-bytecode (pyproject [tool.uv]): installed
+#               packages from the virtualenv's own bytecode, our modules compiled from source;
+#   "none"    - no bytecode anywhere (an empty cache of its own): what uv's default install gives.
+BYTECODE = ("cached", "install", "none")
+
+
+def start(cmd: list[str], port: int, *, bytecode: str = "cached", pycache: Path | None = None) -> Proc:
+    env = dict(os.environ, PYTHONUNBUFFERED="1")
+    env.pop("PYTHONPYCACHEPREFIX", None)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
+    if bytecode == "cached":
+        env["PYTHONPYCACHEPREFIX"] = str(PYCACHE)
+    elif bytecode == "install":
+        env["PYTHONDONTWRITEBYTECODE"] = "1"  # read the virtualenv's .pyc files, write nothing
+    elif bytecode == "none":
+        assert pycache is not None and not any(pycache.iterdir()), "needs an empty folder of its own"
+        env["PYTHONPYCACHEPREFIX"] = str(pycache)  # Python looks only there: nothing to find
+    else:
+        raise ValueError(bytecode)
     started = time.perf_counter()
     popen = subprocess.Popen(
         cmd,
@@ -141,3 +159,14 @@ def _descendants(pid: int) -> list[int]:
             found.extend(kids)
             stack.extend(kids)
     return found
+
+
+def site_packages_compiled() -> tuple[int, int]:
+    """(.py files with a current .pyc beside them, .py files) in the virtualenv's site-packages."""
+    import sysconfig
+
+    site = Path(sysconfig.get_paths()["purelib"])
+    sources = list(site.rglob("*.py"))
+    tag = sys.implementation.cache_tag  # not importlib's cache_from_source: it follows PYTHONPYCACHEPREFIX
+    compiled = sum(1 for src in sources if (src.parent / "__pycache__" / f"{src.stem}.{tag}.pyc").exists())
+    return compiled, len(sources)

@@ -3,11 +3,13 @@
     uv run python -m bench.run            # the real run (5 rounds; about 3 minutes)
     uv run python -m bench.run --quick    # while developing (2 rounds)
 
-Every figure is the median of several runs. Targets (2-core machine):
-start-up within 1.3x the bare Flet app; quick log p95 under 5 ms in the service
-and the UI round trip within 1.5x the bare app's click; each destination's
-first content under 300 ms; each summary and insight under 50 ms; peak memory
-within 1.5x the bare app.
+Every figure is the median of several runs. Targets (issue 15, 2-core machine):
+start-up within 1.15x the bare Flet app, and the first start after install (no
+bytecode for our own modules yet) within 1.3x the bare app started the same way;
+quick log p95 under 5 ms in the service (synchronous=FULL) and the UI round trip
+within 1.2x the bare app's click; each destination's first content under 150 ms;
+each summary and insight under 20 ms; peak memory within 1.4x the bare app; the
+daily backup never before the first screen.
 """
 
 from __future__ import annotations
@@ -23,16 +25,19 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from bench import browser, dataset, services_bench, ui_bench
+from bench import browser, dataset, procs, services_bench, ui_bench
 
 RESULTS = Path(__file__).resolve().parent / "results"
 
-STARTUP_RATIO = 1.3
-CLICK_RATIO = 1.5
+STARTUP_RATIO = 1.15
+FIRST_START_RATIO = 1.3  # the first start after install, against the bare app's first start
+CLICK_RATIO = 1.2
 QUICK_LOG_P95_MS = 5.0
-DESTINATION_MS = 300.0
-SUMMARY_MS = 50.0
-MEMORY_RATIO = 1.5
+DESTINATION_MS = 150.0
+SUMMARY_MS = 20.0
+KEYWORD_MS = 300.0  # the keyword check runs when a button is pressed: a screen's wait, not a summary's
+MEMORY_RATIO = 1.4
+COLD = ("install", "none")  # bytecode kinds measured once per round besides the cached starts
 
 
 def machine() -> dict:
@@ -65,15 +70,21 @@ def browser_part(heavy_src: Path, work: Path, *, rounds: int, destination_runs: 
     with browser.chromium() as b:
         # Warm-up, not counted: the OS file cache, Python's bytecode cache, and the
         # app's once-a-day backup, which a second start the same day skips.
+        # The heavy warm-up is the first start of the day: it waits for the daily backup and notes
+        # whether it was there before Today was interactive (it must not be).
+        backup_check: dict = {}
         for kind, d in (("bare", None), ("empty", empty_dir), ("heavy", heavy_dir)):
             try:
-                s = ui_bench.run_session(b, kind, d)
+                s = ui_bench.run_session(b, kind, d, watch_backup=kind == "heavy")
             except Exception as exc:
                 failures.append(f"warm-up {kind}: {type(exc).__name__}: {str(exc).splitlines()[0][:200]}")
                 log("  " + failures[-1])
                 continue
             first_of_day[kind] = s.startup_ms
-            log(f"  warm-up {kind}: {s.startup_ms:.0f} ms")
+            if kind == "heavy":
+                backup_check = {"before_ready": s.backup_before_ready, "startup_ms": s.startup_ms, "backup_ms": s.backup_ms}
+            log(f"  warm-up {kind}: {s.startup_ms:.0f} ms" + (f", daily backup at {s.backup_ms:.0f} ms, before Today: "
+                f"{s.backup_before_ready}" if kind == "heavy" and s.backup_ms else ""))
         order = ["bare", "empty", "heavy"]
         for r in range(rounds):
             for kind in order[r % 3:] + order[: r % 3]:  # rotate so drift in load hits all alike
@@ -91,14 +102,29 @@ def browser_part(heavy_src: Path, work: Path, *, rounds: int, destination_runs: 
                 sessions[kind].append(s)
                 p50 = services_bench.percentile(s.clicks_ms, 50) if s.clicks_ms else None
                 log(f"  round {r + 1} {kind}: start {s.startup_ms:.0f} ms (server up at {s.listening_ms:.0f}), click p50 {p50 if p50 is None else round(p50, 1)} ms, "
-                    f"rss {s.peak_rss_mb:.1f} MB" + (f", errors: {s.errors}" if s.errors else ""))
-    out: dict = {"first_start_of_day_ms": first_of_day, "sessions": {k: [vars(s) for s in v] for k, v in sessions.items()}}
+                    f"rss {s.peak_rss_mb:.1f} MB, {s.loaded_bytes / 1e6:.2f} MB loaded" + (f", errors: {s.errors}" if s.errors else ""))
+            for bytecode in COLD:  # first starts: start-up only, the bare app and the heavy app alike
+                for kind in (("bare", "heavy") if r % 2 == 0 else ("heavy", "bare")):
+                    d = heavy_dir if kind == "heavy" else None
+                    try:
+                        s = ui_bench.run_session(b, kind, d, bytecode=bytecode)
+                    except Exception as exc:
+                        failures.append(f"round {r + 1} {kind} ({bytecode}): {type(exc).__name__}: {str(exc).splitlines()[0][:200]}")
+                        log("  " + failures[-1])
+                        continue
+                    sessions.setdefault(f"{kind}-{bytecode}", []).append(s)
+                    log(f"  round {r + 1} {kind}, bytecode {bytecode}: start {s.startup_ms:.0f} ms (server up at {s.listening_ms:.0f})")
+    out: dict = {"first_start_of_day_ms": first_of_day, "backup_check": backup_check,
+                 "sessions": {k: [vars(s) for s in v] for k, v in sessions.items()}}
     out["startup_ms"] = {k: _med([s.startup_ms for s in v]) for k, v in sessions.items()}
     out["listening_ms"] = {k: _med([s.listening_ms for s in v]) for k, v in sessions.items()}
     out["click_p50_ms"] = {
-        k: _med([services_bench.percentile(s.clicks_ms, 50) for s in v if s.clicks_ms]) for k, v in sessions.items() if k != "empty"
+        k: _med([services_bench.percentile(s.clicks_ms, 50) for s in v if s.clicks_ms]) for k in ("bare", "heavy")
+        for v in [sessions[k]]
     }
-    out["peak_rss_mb"] = {k: _med([s.peak_rss_mb for s in v]) for k, v in sessions.items()}
+    out["peak_rss_mb"] = {k: _med([s.peak_rss_mb for s in v]) for k, v in sessions.items() if k in ("bare", "empty", "heavy")}
+    out["loaded_bytes"] = {k: _med([s.loaded_bytes for s in v]) for k, v in sessions.items() if k in ("bare", "heavy")}
+    out["font_bytes"] = {k: _med([s.font_bytes for s in v]) for k, v in sessions.items() if k in ("bare", "heavy")}
     out["destinations_ms"] = {
         d.name: _med([t for s in sessions["heavy"] for t in s.destinations_ms.get(d.name, [])]) for d in ui_bench.DESTINATIONS
     }
@@ -124,6 +150,31 @@ def build_rows(res: dict) -> list[dict]:
             row("1 start-up", f"{kind} dataset", st[kind], "ms", f"<= {STARTUP_RATIO}x bare" + (f" (x{ratio:.2f})" if ratio else ""),
                 None if ratio is None else ratio <= STARTUP_RATIO)
         row("1 start-up", "heavy, first start of the day (daily backup)", ui["first_start_of_day_ms"].get("heavy"), "ms", "info (1 sample)", None)
+        bc = ui.get("backup_check") or {}
+        if bc:
+            row("1 start-up", "  daily backup in place (from process start)", bc.get("backup_ms"), "ms",
+                "after Today: " + {True: "no, before", False: "yes", None: "not seen"}[bc.get("before_ready")],
+                None if bc.get("backup_ms") is None else bc.get("before_ready") is False)
+        # "install": installed packages compiled by uv, our modules from source (a built app compiles
+        # both, and a source checkout writes its own __pycache__ after this very first start).
+        for bytecode, label in (("install", "first start after install"), ("none", "no bytecode at all")):
+            cold_bare, cold_heavy = st.get(f"bare-{bytecode}"), st.get(f"heavy-{bytecode}")
+            if cold_bare is None:
+                continue
+            row("1 start-up", f"bare app, {label}", cold_bare, "ms", "baseline", None)
+            ratio = cold_heavy / cold_bare if cold_heavy and cold_bare else None
+            target = f"<= {FIRST_START_RATIO}x bare" if bytecode == "install" else "info"
+            row("1 start-up", f"heavy, {label}", cold_heavy, "ms", target + (f" (x{ratio:.2f})" if ratio else ""),
+                None if ratio is None or bytecode != "install" else ratio <= FIRST_START_RATIO)
+        compiled = res.get("site_packages_compiled")
+        if compiled:
+            row("1 start-up", "installed .py files with bytecode", 100.0 * compiled[0] / max(compiled[1], 1), "%",
+                f"{compiled[0]} of {compiled[1]}", None)
+        lb, fb = ui.get("loaded_bytes") or {}, ui.get("font_bytes") or {}
+        for kind in ("bare", "heavy"):
+            if lb.get(kind) is not None:
+                row("1 start-up", f"bytes loaded to start ({kind})", lb[kind] / 1e6, "MB", "info", None)
+                row("1 start-up", f"  of which fonts ({kind})", fb.get(kind, 0) / 1e6, "MB", "info", None)
     ql = res.get("quick_log")
     if ql:
         row("2 quick log", "service p50 (1,000 calls)", ql["p50_ms"], "ms", "info", None)
@@ -143,9 +194,12 @@ def build_rows(res: dict) -> list[dict]:
         for name, v in ui["destinations_ms"].items():
             row("3 destinations", name, v, "ms", f"< {DESTINATION_MS:g} ms", None if v is None else v < DESTINATION_MS)
     for name, v in (res.get("summaries") or {}).items():
+        if v["group"] == "start":  # work that runs right after the first screen, off its path
+            row("1 start-up", name, v["median_ms"], "ms", "info (after Today is up)", None)
+            continue
         if v["group"] == "text":
             # What the user waits for after pressing a button: a screen's budget.
-            limit = DESTINATION_MS if name.startswith("keyword") else SUMMARY_MS
+            limit = KEYWORD_MS if name.startswith("keyword") else SUMMARY_MS
             row("4 text checks", name, v["median_ms"], "ms", f"< {limit:g} ms", v["median_ms"] < limit)
             continue
         if v["group"] in ("destination", "deck"):
@@ -210,7 +264,7 @@ def main(argv: list[str] | None = None) -> int:
 
     started = time.perf_counter()
     res: dict = {"when": datetime.now().astimezone().isoformat(timespec="seconds"), "quick": args.quick,
-                 "rounds": rounds, "machine": machine()}
+                 "rounds": rounds, "machine": machine(), "site_packages_compiled": procs.site_packages_compiled()}
     with tempfile.TemporaryDirectory(prefix="bounceback-bench-") as tmp:
         work = Path(tmp)
         log("generating the heavy dataset...")

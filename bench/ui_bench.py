@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import shutil
 import statistics
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,21 +34,21 @@ BARE_COUNT = r"(^|\n)Count: {n}($|\n)"
 @dataclass(frozen=True)
 class Destination:
     name: str  # as in the table
-    nav: re.Pattern  # the NavigationRail destination's accessible name
+    nav: str  # the navigation destination's accessible name
     content: str  # regex on an accessibility node's label or text: the screen's first real content
 
 
 # What each destination shows once its data is there (checked against screenshots).
 DESTINATIONS = [
     # A list row: "Role · Company\nToday · Job board\nApplied".
-    Destination("Applications list", re.compile(r"^Applications"),
+    Destination("Applications list", "Applications",
                 r"\n(Applied|Heard back|Interview|Offer|Rejected|No reply|Withdrawn)$"),
     # A calendar cell: "Monday 2 November: low, 3 entries" (or "nothing logged").
-    Destination("Mood calendar", re.compile(r"^Mood"), r"^[A-Z][a-z]+day \d{1,2} [A-Z][a-z]+: "),
+    Destination("Mood calendar", "Mood", r"^[A-Z][a-z]+day \d{1,2} [A-Z][a-z]+: "),
     # A list row: "Business Analyst at Cedar Retail\nAsked 26 Nov · 1 open action\n23 Nov".
-    Destination("Feedback list", re.compile(r"^Feedback"), r"^.+\n(Asked|Received|No reply|Not asked)[^\n]*\n"),
+    Destination("Feedback list", "Feedback", r"^.+\n(Asked|Received|No reply|Not asked)[^\n]*\n"),
     # The headline beside the big number: "questions are ready for practice today" (or "questions due").
-    Destination("Practice due count", re.compile(r"^Practice"), r"ready for practice today|questions due"),
+    Destination("Practice due count", "Practice", r"ready for practice today|questions due"),
 ]
 
 
@@ -57,36 +58,83 @@ class Session:
     startup_ms: float
     peak_rss_mb: float
     listening_ms: float = 0.0  # process start -> the web server accepts connections
+    bytecode: str = "cached"  # see procs.BYTECODE
+    loaded_bytes: int = 0  # response bodies the browser fetched until Today was interactive
+    font_bytes: int = 0  # of which font files (the icon font, and any fallback font the text needs)
+    backup_ms: float | None = None  # process start -> the daily backup file in place (when watched)
+    backup_before_ready: bool | None = None  # was one there when Today became interactive?
     clicks_ms: list[float] = field(default_factory=list)
     destinations_ms: dict[str, list[float]] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
+
+
+FONT = re.compile(r"\.(ttf|otf|woff2?)($|\?)|/fonts/", re.IGNORECASE)
+BACKUP_WAIT_S = 60.0  # the app takes it a couple of seconds after Today (bench watchdog only)
+
+
+def _backups(data_dir: Path) -> list[Path]:
+    return sorted((data_dir / "backups").glob("bounceback-*-auto*.db")) if (data_dir / "backups").is_dir() else []
 
 
 def _ready(page: Page, kind: str) -> Locator:
     return browser.button(page, BUTTON_LABEL if kind == "bare" else PLUS_ONE)
 
 
-def run_session(b: Browser, kind: str, data_dir: Path | None, *, clicks: int = 0, destination_runs: int = 0) -> Session:
+def run_session(
+    b: Browser, kind: str, data_dir: Path | None, *, clicks: int = 0, destination_runs: int = 0,
+    bytecode: str = "cached", watch_backup: bool = False,
+) -> Session:
+    """One start (and optionally clicks and destinations). `watch_backup`: the data folder has no
+    backup yet; after start-up, wait for the app's daily backup and note whether it came before Today."""
     port = procs.free_port()
     cmd = procs.bare_command(port) if kind == "bare" else procs.app_command(port, data_dir)
-    proc = procs.start(cmd, port)
-    try:
-        proc.wait_listening()
-        listening = (time.perf_counter() - proc.started) * 1000
-        with browser.fresh_page(b) as page:
-            browser.open_app(page, proc.link(), _ready(page, kind))
-            startup = (time.perf_counter() - proc.started) * 1000
-            session = Session(kind, startup, 0.0, listening)
-            if clicks:
-                pattern = BARE_COUNT if kind == "bare" else TODAY_COUNT
-                start = browser.read_number(page, pattern)
-                session.clicks_ms = browser.click_round_trip(page, _ready(page, kind), pattern, start, clicks)
-            if destination_runs and kind != "bare":
-                session.destinations_ms = _destinations(page, destination_runs, session.errors)
-            session.peak_rss_mb = proc.peak_rss_kb() / 1024
-            return session
-    finally:
-        proc.stop()
+    with tempfile.TemporaryDirectory(prefix="bench-pyc-") as empty_cache:
+        proc = procs.start(cmd, port, bytecode=bytecode, pycache=Path(empty_cache))
+        try:
+            return _drive(b, kind, proc, data_dir, clicks, destination_runs, bytecode, watch_backup)
+        finally:
+            proc.stop()
+
+
+def _drive(b: Browser, kind: str, proc: procs.Proc, data_dir: Path | None, clicks: int, destination_runs: int,
+           bytecode: str, watch_backup: bool) -> Session:
+    proc.wait_listening()
+    listening = (time.perf_counter() - proc.started) * 1000
+    with browser.fresh_page(b) as page:
+        responses: list = []
+
+        def loaded(response) -> None:
+            responses.append(response)
+
+        page.on("response", loaded)
+        browser.open_app(page, proc.link(), _ready(page, kind))
+        startup = (time.perf_counter() - proc.started) * 1000
+        page.remove_listener("response", loaded)
+        session = Session(kind, startup, 0.0, listening, bytecode)
+        if watch_backup and data_dir is not None:
+            session.backup_before_ready = bool(_backups(data_dir))
+            deadline = time.monotonic() + BACKUP_WAIT_S
+            while not _backups(data_dir) and time.monotonic() < deadline:
+                time.sleep(0.02)
+            if _backups(data_dir):
+                session.backup_ms = (time.perf_counter() - proc.started) * 1000
+        for r in responses:
+            size = r.request.sizes().get("responseBodySize", 0) or 0
+            session.loaded_bytes += size
+            session.font_bytes += size if FONT.search(r.url) else 0
+        if clicks:
+            pattern = BARE_COUNT if kind == "bare" else TODAY_COUNT
+            start = browser.read_number(page, pattern)
+            session.clicks_ms = browser.click_round_trip(page, _ready(page, kind), pattern, start, clicks)
+        if destination_runs and kind != "bare":
+            session.destinations_ms = _destinations(page, destination_runs, session.errors)
+        session.peak_rss_mb = proc.peak_rss_kb() / 1024
+        return session
+
+
+def _nav(page: Page, name: str) -> Locator:
+    """A destination in the rail: a tab named like the screen (older builds: a button "Mood Tab 3 of 5")."""
+    return page.get_by_role("tab", name=name, exact=True).or_(browser.button(page, re.compile(rf"^{name}\s+Tab \d+ of \d+$")))
 
 
 def _click_center(page: Page, target: Locator) -> None:
@@ -98,14 +146,14 @@ def _click_center(page: Page, target: Locator) -> None:
 def _destinations(page: Page, runs: int, errors: list[str]) -> dict[str, list[float]]:
     """From the click on a rail destination to its first content being visible; back to Today between."""
     out: dict[str, list[float]] = {d.name: [] for d in DESTINATIONS}
-    today_nav = browser.button(page, re.compile(r"^Today"))
+    today_nav = _nav(page, "Today")
     for _ in range(runs):
         for d in DESTINATIONS:
             try:
                 _click_center(page, today_nav)
                 _ready(page, "app").first.wait_for(state="visible", timeout=10_000)
                 time.sleep(SETTLE_S)  # let Today finish drawing: its work is not the destination's
-                nav = browser.button(page, d.nav)
+                nav = _nav(page, d.nav)
                 nav.first.wait_for(state="visible", timeout=10_000)
                 box = nav.first.bounding_box()
                 t0 = time.perf_counter()

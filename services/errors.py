@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-# Defined beside the input shapes that raise it (models/shapes.py); imported from here everywhere else.
-from models.shapes import ValidationError
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    # Defined beside the input shapes that raise it (models/shapes.py); imported from here everywhere else.
+    from models.shapes import ValidationError
 
 __all__ = ["NotFound", "StorageError", "ValidationError"]
 
@@ -31,3 +34,13 @@ class StorageError(RuntimeError):
 
 class NotFound(LookupError):
     """The record asked for no longer exists (deleted elsewhere, or undone)."""
+
+
+def __getattr__(name: str) -> object:
+    # ValidationError on first use: models.shapes imports every table (SQLModel), which the
+    # start-up path before the web server listens (StorageError only) must not pay for.
+    if name == "ValidationError":
+        from models.shapes import ValidationError
+
+        return ValidationError
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

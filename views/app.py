@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Iterable
+from types import CodeType, ModuleType
 from typing import TYPE_CHECKING
 
 import flet as ft
@@ -59,12 +61,21 @@ def App(services: AppServices, reminders: bool = True, day_watch: bool = True):
     today, set_today = ft.use_state(services.clock.today)
     shortcuts = ft.use_memo(Shortcuts, [])
     stop_reminders = ft.use_ref(lambda: lambda: None)  # detaches this window from the scheduler
+    stop_notices = ft.use_ref(lambda: lambda: None)
+
+    def show_notice(notice: str) -> None:
+        page.show_dialog(ft.SnackBar(ft.Text(notice), duration=ft.Duration(seconds=12), show_close_icon=True))
+
+    async def show_later(notice: str) -> None:
+        show_notice(notice)
 
     def on_mount():
         page.on_resize = lambda e: set_viewport(Viewport(e.width, e.height))
         page.on_keyboard_event = shortcuts.dispatch
         for notice in services.db.notices:  # e.g. a damaged file was set aside
-            page.show_dialog(ft.SnackBar(ft.Text(notice), duration=ft.Duration(seconds=12), show_close_icon=True))
+            show_notice(notice)
+        # One found later (the daily backup runs after this screen is up), from its own thread.
+        stop_notices.current = services.db.on_notice(lambda notice: page.run_task(show_later, notice))
         if reminders:
             stop_reminders.current = start_reminders(page, services)
 
@@ -79,7 +90,7 @@ def App(services: AppServices, reminders: bool = True, day_watch: bool = True):
         warm_up()
 
     ft.on_mounted(on_mount)
-    ft.on_unmounted(lambda: stop_reminders.current())
+    ft.on_unmounted(lambda: (stop_reminders.current(), stop_notices.current()))
     table = ft.use_memo(routes, [])
 
     return ServicesContext(
@@ -89,6 +100,48 @@ def App(services: AppServices, reminders: bool = True, day_watch: bool = True):
             lambda: DayContext(today, lambda: ShortcutsContext(shortcuts, lambda: ft.Router(table))),
         ),
     )
+
+
+def warm_first_screen(services: AppServices) -> None:
+    """Do once, before the first page arrives, the first-time work of drawing Today (main.py runs
+    this on its background thread while the browser loads the client): Today's reads, so their SQL
+    is compiled and the file's pages cached; and the Flet classes the modules loaded so far name
+    (the shell, Today, Settings, the theme), which flet imports lazily on first use. Only a head
+    start: a failure here is logged and the page does the same work itself."""
+    try:
+        today = services.clock.today()
+        services.goals.progress()
+        services.applications.queries.recent_rejection()
+        services.attention.items()
+        services.wins.recent_wins(limit=5)
+        services.wins.count_this_week()
+        services.mood.summary_for(day=today)
+        services.settings.theme_mode()
+    except Exception:
+        log.exception("warming Today's reads failed")
+    for name in _flet_names(m for n, m in list(sys.modules.items()) if n == "views" or n.startswith("views.")):
+        try:
+            getattr(ft, name)
+        except AttributeError:  # a name that is not flet's (module attributes share the table)
+            pass
+
+
+def _flet_names(modules: Iterable[ModuleType]) -> set[str]:
+    """Capitalised attribute names in these modules' code (ft.Card, ft.NavigationRail...), read from
+    their code objects, so it works without the source files (built apps ship bytecode)."""
+    found: set[str] = set()
+    for module in modules:
+        spec = getattr(module, "__spec__", None)
+        try:
+            code = spec.loader.get_code(spec.name) if spec and spec.loader and hasattr(spec.loader, "get_code") else None
+        except Exception:
+            code = None
+        stack = [code] if code is not None else []
+        while stack:
+            current = stack.pop()
+            found.update(n for n in current.co_names if n[:1].isupper())
+            stack.extend(c for c in current.co_consts if isinstance(c, CodeType))
+    return found
 
 
 def start(

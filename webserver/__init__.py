@@ -48,9 +48,10 @@ def shown_url(host: str, port: int, token: str) -> str:
 
 def serve(
     main: Callable, *, host: str, port: int, assets_dir: Path, open_browser: bool | None = None,
-    upload_dir: Path | None = None, max_upload: int | None = None,
+    upload_dir: Path | None = None, max_upload: int | None = None, on_listening: Callable[[], None] | None = None,
 ) -> None:
-    """Serve until interrupted (Ctrl+C or SIGTERM). Prints the link once the port is listening."""
+    """Serve until interrupted (Ctrl+C or SIGTERM). Prints the link once the port is listening,
+    then calls `on_listening` (main.py builds the services then, while the browser loads)."""
     import uvicorn
 
     token = new_token()
@@ -69,6 +70,8 @@ def serve(
                     import webbrowser
 
                     webbrowser.open(url)
+                if on_listening is not None:
+                    on_listening()
 
     config = uvicorn.Config(
         app,

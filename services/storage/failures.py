@@ -13,11 +13,12 @@ import errno
 import os
 import sqlite3
 from pathlib import Path
-
-from sqlalchemy import event
-from sqlalchemy.engine import Engine
+from typing import TYPE_CHECKING
 
 from services.errors import StorageError
+
+if TYPE_CHECKING:  # the open path before the web server listens uses the sqlite3 module alone
+    from sqlalchemy.engine import Engine
 
 _SAFE = "Your earlier entries are safe"
 
@@ -140,6 +141,7 @@ def _no_space(folder: Path) -> bool:
 
 def install(engine: Engine) -> None:
     """Every statement, commit and connect on `engine` reports storage failures as StorageError."""
+    from sqlalchemy import event
 
     def translate(context):
         return on_save(context.original_exception)

@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "Bounceback"
 
 
@@ -16,6 +14,8 @@ def resolve_data_dir(cli_value: str | None = None) -> Path:
     flet_storage = os.environ.get("FLET_APP_STORAGE_DATA")
     if flet_storage:
         return Path(flet_storage)
+    import platformdirs  # only here: --data-dir and built apps never need it
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 

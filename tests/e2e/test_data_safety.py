@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import time
 from datetime import datetime, timedelta
 
 import pytest
@@ -36,6 +37,21 @@ def seed_with_backups(data_dir) -> set[int]:
     return set(ids)
 
 
+def todays_backup_taken(app, browser) -> list:
+    """The app takes its daily backup in the background once the first screen is up (never on the
+    way to Today): open Today, then wait for that backup, so the list below is the one Settings shows."""
+    page = open_app(browser, app.url, *DESKTOP)
+    wait_heading(page, "Today")
+    db = app.data_dir / "bounceback.db"
+    today = datetime.now().strftime("%Y%m%d")
+    deadline = time.monotonic() + 120  # a watchdog for a busy machine, not a speed check
+    while not [p for p in backup.list_backups(db) if p.name.startswith(f"bounceback-{today}-")]:
+        assert time.monotonic() < deadline, "the daily backup was never taken"
+        time.sleep(0.1)
+    page.close()
+    return backup.list_backups(db)
+
+
 def picture(page, name: str) -> None:
     # Flutter paints a moment after its semantics change, and on a loaded machine the canvas can
     # stand still longer than shot()'s settle check: give it a second before looking.
@@ -56,7 +72,7 @@ def test_kept_backups_are_listed_and_one_restores(fresh_app, browser, theme):
     in_backups = seed_with_backups(fresh_app.data_dir)
     set_theme(fresh_app.data_dir, theme)
     fresh_app.start()
-    kept = backup.list_backups(fresh_app.data_dir / "bounceback.db")
+    kept = todays_backup_taken(fresh_app, browser)
 
     for size in (PHONE, DESKTOP):
         page = open_app(browser, fresh_app.url, *size)

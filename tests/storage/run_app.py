@@ -39,7 +39,10 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def run_app(data_dir: Path) -> Outcome:
+def run_app(data_dir: Path, *, until: str | None = None) -> Outcome:
+    """Start main.py and read what it says until it serves (or stops). With `until`, read on
+    after the serving line until a line starting with it: the daily backup runs after the first
+    screen (or, with no window, a few seconds after start), so its notice comes later."""
     proc = subprocess.Popen(
         [sys.executable, "main.py", "--web", "--port", str(free_port()), "--data-dir", str(data_dir)],
         cwd=ROOT,
@@ -73,6 +76,9 @@ def run_app(data_dir: Path) -> Outcome:
                 closed += 1
             elif tag == "out" and line.startswith(SERVING):
                 started = True
+                if until is None:
+                    break
+            elif started and until is not None and line.startswith(until):
                 break
     finally:
         if proc.poll() is None:

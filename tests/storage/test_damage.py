@@ -154,7 +154,7 @@ def test_a_nearly_full_disk_starts_and_says_the_backup_could_not_be_made(tmp_pat
     with small_disk(tmp_path, size_kb=3072) as disk:
         path, ids = prepared(disk / "data")
         filler = fill(disk, leave_kb=96)
-        outcome = run_app(disk / "data")
+        outcome = run_app(disk / "data", until="Today's automatic backup")
         assert outcome.started, outcome
         [line] = outcome.said
         assert line.startswith("Today's automatic backup couldn't be made: the disk is full."), line
