@@ -6,12 +6,14 @@ from services.applications import ApplicationService, GoalService, PatternServic
 from services.attention import AttentionItem, AttentionProvider, gather
 from services.clock import Clock
 from services.feedback import FeedbackService
+from services.interviews import InterviewService, InterviewSignals
 from services.mood import MoodInsightsService, MoodService
 from services.practice import PracticeService
 from services.reminders import ChainNotifier, InAppNotifier, Notifier, PlyerNotifier, ReminderService
 from services.reminders.rules import build_rules
 from services.settings import SettingsService
 from services.storage.db import Database
+from services.storage.export import exports_dir
 
 
 class AppServices:
@@ -35,6 +37,12 @@ class AppServices:
         self.mood_insights = MoodInsightsService(sessions, clock, data_version=db.data_version)
         self.practice = PracticeService(sessions, clock, settings=self.settings)
         self.attention_providers.append(self.practice.attention_items)
+        self.interviews = InterviewService(
+            sessions, clock, applications=self.applications, practice=self.practice, mood=self.mood,
+            exports_dir=exports_dir(db.path) if db.path else None,
+        )
+        self.interview_signals = InterviewSignals(self.interviews, clock)
+        self.attention_providers.append(self.interview_signals.attention_items)
         self.feedback = FeedbackService(sessions, clock, settings=self.settings, practice=self.practice)
         self.attention_providers.append(self.feedback.attention_items)
         self.reminders.rules = build_rules(self)  # last: rules read the feature services

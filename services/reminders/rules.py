@@ -79,4 +79,5 @@ def build_rules(services: AppServices) -> list[ReminderRule]:
         ReminderRule("practice", "Practice cards due", "12:00", practice),
         ReminderRule("feedback", "Feedback requests with no reply for a week", "10:30", feedback),
         ReminderRule("reapply", "A company's waiting period ends", "09:30", reapply),
+        *services.interview_signals.legacy_rules(),  # the evening before and an hour before an interview
     ]
