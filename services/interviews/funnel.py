@@ -152,8 +152,8 @@ class FunnelService:
                        MAX(status = 'offer') AS offered
                 FROM status_change GROUP BY application_id
             ), held AS (
-                SELECT application_id, SUM(starts_at <= :now) AS rounds FROM interview
-                WHERE cancelled_on IS NULL GROUP BY application_id
+                SELECT application_id, SUM(cancelled_on IS NULL AND starts_at <= :now) AS rounds
+                FROM interview GROUP BY application_id
             )
             SELECT NULLIF({key}, '') AS grp, MIN({label_of}) AS label, a.status,
                    COALESCE(r.heard, 0), COALESCE(r.offered, 0),

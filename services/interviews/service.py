@@ -22,6 +22,7 @@ from sqlmodel import Session, col, select
 
 from models import Application
 from models.interview import Interview, InterviewCreate, InterviewUpdate, aware
+from models.shapes import Day, check, is_record_id
 from services.applications import ApplicationService
 from services.applications import undo as snapshots
 from services.clock import Clock
@@ -42,6 +43,7 @@ from services.storage.db import SessionFactory
 # ones stay: an offer is further on, and a round logged after a no is a memory, not news.
 MOVES_TO_INTERVIEW = ("applied", "heard_back", "no_reply")
 UPCOMING_DAYS = 14
+MAX_DAYS = 366
 
 
 class PastInterview(ValidationError):
@@ -177,17 +179,21 @@ class InterviewService:
             return [info(self._clock, r, app.company, app.role) for r in rows]
 
     def count_for_application(self, *, application_id: int) -> int:
+        if not is_record_id(application_id):
+            return 0
         with self._sessions() as s:
             return s.scalar(select(func.count()).select_from(Interview)
                             .where(Interview.application_id == application_id)) or 0
 
     def upcoming(self, *, days: int = UPCOMING_DAYS) -> list[InterviewInfo]:
         """Rounds not yet over, starting within `days`, soonest first (cancelled ones left out)."""
+        days = _days("days", days)
         now = self._clock.now()
         return [i for i in self._between(now - timedelta(hours=13), now + timedelta(days=days)) if i.ends > now]
 
     def recent(self, *, days: int = 3) -> list[InterviewInfo]:
         """Rounds over within the last `days`, latest first: the check-in and thank-you note."""
+        days = _days("days", days)
         now = self._clock.now()
         over = [i for i in self._between(now - timedelta(days=days), now) if i.ends <= now]
         return sorted(over, key=lambda i: i.starts, reverse=True)
@@ -200,6 +206,7 @@ class InterviewService:
 
     def rounds_between(self, *, start: date, end: date) -> list[Round]:
         """Live rounds starting on local days start..end: what reminders need."""
+        start, end = check("start", Day, start), check("end", Day, end)
         first = self._clock.at(start, datetime.min.time())
         last = self._clock.at(end + timedelta(days=1), datetime.min.time())
         return [Round(i.id, i.phrase, i.starts, i.format) for i in self._between(first, last)]
@@ -252,6 +259,13 @@ class InterviewService:
             row.updated_at = self._clock.now().astimezone(UTC)
             s.commit()
             return info(self._clock, row, app.company, app.role)
+
+
+def _days(field: str, value: object) -> int:
+    days = check(field, int, value, "Use a whole number of days.")
+    if not 0 <= days <= MAX_DAYS:
+        raise ValidationError.single(field, f"Look up to {MAX_DAYS} days at a time.")
+    return days
 
 
 def _people_json(people: Iterable[Any]) -> str:

@@ -18,7 +18,8 @@ def at(clock, day: date, hour: int = 21):
 
 
 def test_every_kind_is_registered(services):
-    assert {r.kind for r in services.reminders.rules} == {"apply", "selfcare", "mood", "practice", "feedback", "reapply"}
+    assert {r.kind for r in services.reminders.rules} == {
+        "apply", "selfcare", "mood", "practice", "feedback", "reapply", "interview_evening", "interview_hour"}
 
 
 def test_apply_nudge_only_until_the_goal_is_met(services, clock):
