@@ -5,13 +5,15 @@ from __future__ import annotations
 import argparse
 import ipaddress
 import logging
+import os
 import socket
 import sys
+from datetime import datetime
 from pathlib import Path
 
 import flet as ft
 
-from services.clock import SystemClock
+from services.clock import ShiftedClock, SystemClock
 from services.container import AppServices
 from services.errors import StorageError
 from services.storage import backup
@@ -19,6 +21,9 @@ from services.storage.db import is_healthy, open_database
 from services.storage.paths import resolve_data_dir
 
 DEFAULT_PORT = 8550
+# For browser tests only: start the app's clock at this local time ("2026-03-04T09:30"),
+# so a test can open it on a chosen day and restart it "the day after". Never set by default.
+FAKE_NOW_ENV = "BOUNCEBACK_FAKE_NOW"
 log = logging.getLogger("bounceback")
 
 
@@ -69,8 +74,17 @@ def desktop_unavailable_reason() -> str | None:
     return None
 
 
+def make_clock() -> SystemClock:
+    fake = os.environ.get(FAKE_NOW_ENV)
+    if not fake:
+        return SystemClock()
+    start = datetime.fromisoformat(fake)
+    print(f"Test clock ({FAKE_NOW_ENV}): the app's time starts at {start:%Y-%m-%d %H:%M}.", flush=True)
+    return ShiftedClock(start if start.tzinfo else start.astimezone())
+
+
 def open_services(data_dir: Path) -> AppServices:
-    clock = SystemClock()
+    clock = make_clock()
     db = open_database(data_dir, now=clock.now().replace(tzinfo=None))
     try:
         backup.backup_if_due(db.path, now=clock.now().replace(tzinfo=None), is_healthy=is_healthy)

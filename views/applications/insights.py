@@ -11,6 +11,7 @@ from services.applications import DIMENSIONS, MIN_GROUP, week_start
 from views.applications.detail import BackLink
 from views.common.layout import Screen, Section
 from views.context import use_services, use_viewport
+from views.interviews.funnel import FunnelSection
 
 DAYS_SHOWN, WEEKS_SHOWN = 14, 12
 
@@ -152,5 +153,6 @@ def InsightsScreen():
                 subtitle=f"Any answer counts as a reply, a “no” included. Groups under {MIN_GROUP} applications are "
                 "too small to read much into.",
             ),
+            FunnelSection(),
         ],
     )

@@ -16,6 +16,7 @@ from views.common.layout import EmptyState, Screen
 from views.context import use_services
 from views.feedback.common import Muted, StatusPill, day, parse_id, picked_day, status_line, toast
 from views.feedback.request import RequestComposer
+from views.interviews.notes import InterviewNotes
 from views.mood.faces import FacePicker
 
 REFRAME = (
@@ -227,6 +228,7 @@ def AfterRejectionScreen():
                 border_radius=12,
                 padding=16,
             ),
+            InterviewNotes(app.id),
             Step(
                 1,
                 "How do you feel?",

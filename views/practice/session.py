@@ -24,7 +24,7 @@ RATING_STYLE = {
 }
 
 
-def Summary(ratings: list[int], next_count: int) -> ft.Control:
+def Summary(ratings: list[int], next_count: int, home: str = HOME, back_label: str = "Back to Practice") -> ft.Control:
     names = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
     n = len(ratings)
     parts = [f"{ratings.count(r)} {names[r]}" for r in (4, 3, 2, 1) if ratings.count(r)]
@@ -49,7 +49,7 @@ def Summary(ratings: list[int], next_count: int) -> ft.Control:
         )
     lines.append(
         ft.Row(
-            [ft.FilledButton("Back to Practice", on_click=lambda: ft.context.page.navigate(HOME))],
+            [ft.FilledButton(back_label, on_click=lambda: ft.context.page.navigate(home))],
             alignment=ft.MainAxisAlignment.CENTER,
         )
     )
@@ -80,10 +80,14 @@ def RatingButtons(previews, rate) -> ft.Control:
 
 
 @ft.component
-def SessionScreen():
+def SessionScreen(
+    queue_of=None, home: str = HOME, back_label: str = "Back to Practice", empty_title: str = "Nothing is due right now",
+    empty_text: str = "Your answers are resting. A mock interview is a good way to practise anyway.",
+):
+    """Today's due cards; or the cards `queue_of()` gives (an interview's prep plan), back to `home`."""
     services = use_services()
     practice = services.practice
-    queue = ft.use_state(lambda: practice.schedule.due_queue())[0]
+    queue = ft.use_state(lambda: (queue_of or practice.schedule.due_queue)())[0]
     index, set_index = ft.use_state(0)
     revealed, set_revealed = ft.use_state(False)
     writing, set_writing = ft.use_state(False)
@@ -134,17 +138,13 @@ def SessionScreen():
         return Screen(
             "Practice",
             [
-                BackButton("Back to Practice", HOME),
-                EmptyState(
-                    ft.Icons.CHECK_CIRCLE_OUTLINE,
-                    "Nothing is due right now",
-                    "Your answers are resting. A mock interview is a good way to practise anyway.",
-                ),
+                BackButton(back_label, home),
+                EmptyState(ft.Icons.CHECK_CIRCLE_OUTLINE, empty_title, empty_text),
             ],
         )
     if card_id is None:
         left = practice.schedule.due_count()
-        return Screen("Session done", [Summary(ratings, left)])
+        return Screen("Session done", [Summary(ratings, left, home, back_label)])
     if card is None:  # deleted meanwhile: skip it
         return Screen("Practice", [ft.FilledButton("Next question", on_click=lambda: set_index(index + 1))])
 
@@ -229,7 +229,7 @@ def SessionScreen():
         if ratings:
             set_index(len(queue))
         else:
-            ft.context.page.navigate(HOME)
+            ft.context.page.navigate(home)
 
     return Screen("Practice session", [Stretch(body)], actions=[ft.TextButton("End session", on_click=end)])
 

@@ -6,6 +6,7 @@ import flet as ft
 
 from views.common.layout import Screen
 from views.context import use_services
+from views.interviews.today import InterviewsToday
 from views.today.attention import AttentionSection
 from views.today.counter import CounterCard
 from views.today.goals import GoalsCard
@@ -18,6 +19,7 @@ MemoMoodCheckIn = ft.memo(MoodCheckIn)
 MemoAttentionSection = ft.memo(AttentionSection)
 MemoWinsSection = ft.memo(WinsSection)
 MemoReframeCard = ft.memo(ReframeCard)
+MemoInterviewsToday = ft.memo(InterviewsToday)
 
 
 @ft.component
@@ -46,5 +48,6 @@ def TodayScreen():
     controls: list[ft.Control] = [top]
     if rejection is not None:
         controls.append(MemoReframeCard(rejection))
-    controls += [MemoMoodCheckIn(), MemoAttentionSection(version), MemoWinsSection(version, refresh)]
+    controls += [MemoInterviewsToday(version), MemoMoodCheckIn(), MemoAttentionSection(version),
+                 MemoWinsSection(version, refresh)]
     return Screen("Today", controls)
