@@ -17,10 +17,11 @@ from services.clock import ShiftedClock, SystemClock
 from services.container import AppServices
 from services.errors import StorageError
 from services.storage import backup
-from services.storage.db import is_healthy, open_database
-from services.storage.paths import resolve_data_dir
+from services.storage.db import open_database
+from services.storage.paths import MAX_IMPORT_BYTES, prepare_uploads_dir, resolve_data_dir
 
 DEFAULT_PORT = 8550
+DATA_COMMANDS = ("import", "export", "backup", "restore")  # handled by cli.py
 # For browser tests only: start the app's clock at this local time ("2026-03-04T09:30"),
 # so a test can open it on a chosen day and restart it "the day after". Never set by default.
 FAKE_NOW_ENV = "BOUNCEBACK_FAKE_NOW"
@@ -31,6 +32,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="main.py",
         description="Bounceback: a private, offline companion for your job search.",
+        epilog="Data commands: main.py import FILE | export | backup | restore (each with --help).",
     )
     parser.add_argument("--web", action="store_true", help="serve the browser view instead of opening a desktop window")
     parser.add_argument("--port", type=int, default=None, help=f"port for the browser view (default: {DEFAULT_PORT}, or the next free one)")
@@ -84,30 +86,37 @@ def make_clock() -> SystemClock:
 
 
 def open_services(data_dir: Path) -> AppServices:
+    """Open the data file (rescuing or refusing it if need be) and take the daily backup.
+
+    The backup never stops the app: a failure becomes a notice at most
+    (`backup.daily_backup` can run on a background thread just the same).
+    """
     clock = make_clock()
     db = open_database(data_dir, now=clock.now().replace(tzinfo=None))
-    try:
-        backup.backup_if_due(db.path, now=clock.now().replace(tzinfo=None), is_healthy=is_healthy)
-    except backup.DamagedFile:
-        db.notices.append(
-            "Bounceback found damage inside your data file, so today's backup was skipped to keep your "
-            "good backups safe. Settings shows where they are; restoring the newest one is usually best."
-        )
-    except OSError as exc:  # a failed backup must not stop the app opening
-        log.warning("automatic backup failed: %s", exc)
+    notice = backup.daily_backup(db.path, now=clock.now().replace(tzinfo=None))
+    if notice:
+        db.notices.append(notice)
     return AppServices(db, clock)
 
 
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] in DATA_COMMANDS:  # import/export/backup/restore: no window, no web server
+        import cli
+
+        return cli.run(argv)
     args = parse_args(argv)
     data_dir = resolve_data_dir(args.data_dir)
     try:
         services = open_services(data_dir)
-    except StorageError as exc:
-        print(f"Bounceback couldn't open its data file: {exc}. Is another copy of the app running?", file=sys.stderr)
+    except StorageError as exc:  # one sentence saying what happened and what to do; details in the log
+        log.info("open failed: %s", exc)
+        print(exc.friendly, file=sys.stderr)
         return 2
     print(f"Your data lives in {services.db.path}", flush=True)
+    for notice in services.db.notices:  # shown in the app too
+        print(notice, flush=True)
 
     from views.app import start
 
@@ -130,7 +139,10 @@ def main(argv: list[str] | None = None) -> int:
             import webserver  # prints the link to open, with this launch's key
 
             assets = Path(__file__).parent / "assets"
-            webserver.serve(lambda page: start(page, services), host=host, port=port, assets_dir=assets)
+            webserver.serve(
+                lambda page: start(page, services), host=host, port=port, assets_dir=assets,
+                upload_dir=prepare_uploads_dir(data_dir), max_upload=MAX_IMPORT_BYTES,  # files picked for Import
+            )
         else:
             ft.run(lambda page: start(page, services), assets_dir=str(Path(__file__).parent / "assets"))
     finally:

@@ -23,6 +23,7 @@ import json
 import random
 import sys
 import time as clock_time
+import uuid
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -120,7 +121,7 @@ def _write_applications(db: Database, ctx: Ctx) -> None:
     mark_no_reply (status_change rows, status/status_on, reapply_after, automatic wins,
     closing waiting periods), GoalService.set_goals and WinService.add_win."""
     from models.application import COMPANY_SIZES, SOURCES, Application, StatusChange, Win
-    from services.applications.rules import REAPPLY_MONTHS, add_months
+    from services.applications.rules import reapply_date
     from services.applications.service import AUTO_WIN_TITLES
 
     rng = ctx.rng
@@ -183,7 +184,7 @@ def _write_applications(db: Database, ctx: Ctx) -> None:
         row = a.row
         changes.append(dict(application_id=row["id"], status=status, changed_on=on, created_at=now))
         if status == "rejected" and row["reapply_after"] is None:
-            row["reapply_after"] = add_months(on, REAPPLY_MONTHS)
+            row["reapply_after"] = reapply_date(on)
             if row["company"]:
                 waiting.setdefault(row["company"].casefold(), []).append(i)
         elif status in ("heard_back", "interview", "offer") and row["status"] == "rejected":
@@ -626,6 +627,24 @@ PARTS: list[tuple[str, str, Callable[[Database, Ctx], None]]] = [
 ]
 
 
+def _stable_uuids(db: Database, rng: random.Random) -> None:
+    """Rows get random UUIDs when written; redraw them from the seed so the same seed gives the same file.
+
+    Starter cards keep theirs: they are derived from the question's key already.
+    """
+    with db.engine.begin() as conn:
+        tables = [
+            name for (name,) in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+            if any(col[1] == "uuid" for col in conn.exec_driver_sql(f'PRAGMA table_info("{name}")'))
+        ]
+        for name in tables:
+            starter = " AND starter_key IS NULL" if name == "practice_card" else ""
+            ids = [r[0] for r in conn.exec_driver_sql(f'SELECT rowid FROM "{name}" WHERE 1{starter} ORDER BY rowid')]
+            rows = [(str(uuid.UUID(int=rng.getrandbits(128), version=4)), i) for i in ids]
+            if rows:
+                conn.exec_driver_sql(f'UPDATE "{name}" SET uuid = ? WHERE rowid = ?', rows)
+
+
 def generate(data_dir: Path, *, scale: float = 1.0, seed: int = 7, today: date | None = None,
              tz: tzinfo | None = None, log: Callable[[str], None] = lambda _m: None) -> dict[str, int]:
     """Write the heavy user into `data_dir` (which must not hold a database yet)."""
@@ -647,6 +666,7 @@ def generate(data_dir: Path, *, scale: float = 1.0, seed: int = 7, today: date |
             t0 = clock_time.perf_counter()
             write(db, ctx)
             log(f"{name}: written in {clock_time.perf_counter() - t0:.1f} s")
+        _stable_uuids(db, random.Random(seed))
         with db.engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:

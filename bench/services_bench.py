@@ -11,8 +11,11 @@ import statistics
 import tempfile
 import time
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
+
+from sqlalchemy import event
 
 from services.clock import SystemClock
 from services.container import AppServices
@@ -48,12 +51,18 @@ def time_calls(fn: Callable[[], Any], n: int, warmup: int = 2) -> list[float]:
     return out
 
 
-def quick_log(heavy_dir: Path, *, calls: int, batches: int) -> dict[str, float]:
-    """log_application(count=1) `calls` times per batch, each batch on a fresh copy."""
+def quick_log(heavy_dir: Path, *, calls: int, batches: int, synchronous: str | None = None) -> dict[str, float]:
+    """log_application(count=1) `calls` times per batch, each batch on a fresh copy.
+
+    `synchronous` overrides the app's setting (FULL) for a comparison run only.
+    """
     p50s, p95s = [], []
     for _ in range(batches):
         with tempfile.TemporaryDirectory(prefix="bench-ql-") as tmp:
             services = _open(copy_db(heavy_dir, Path(tmp)))
+            if synchronous:
+                services.db.engine.dispose()
+                event.listen(services.db.engine, "connect", lambda conn, _r: conn.execute(f"PRAGMA synchronous = {synchronous}"))
             try:
                 times = time_calls(lambda s=services: s.applications.log_application(count=1), calls, warmup=5)
             finally:
@@ -63,12 +72,29 @@ def quick_log(heavy_dir: Path, *, calls: int, batches: int) -> dict[str, float]:
     return {"p50_ms": statistics.median(p50s), "p95_ms": statistics.median(p95s), "batches": batches, "calls": calls}
 
 
+def daily_backup(heavy_dir: Path, *, runs: int) -> dict[str, float]:
+    """One checked backup of the heavy file (copy, integrity check, row counts, fsync, rename)."""
+    from services.storage import backup
+
+    times = []
+    with tempfile.TemporaryDirectory(prefix="bench-bk-") as tmp:
+        services = _open(copy_db(heavy_dir, Path(tmp)))
+        try:
+            for n in range(runs):
+                t0 = time.perf_counter()
+                backup.backup_file(services.db.path, now=datetime(2030, 1, 1 + n, 8, 0))
+                times.append((time.perf_counter() - t0) * 1000)
+        finally:
+            services.db.dispose()
+    return {"median_ms": statistics.median(times), "size_mb": (heavy_dir / DB_FILE_NAME).stat().st_size / 1e6}
+
+
 def today_parts(services: AppServices) -> dict[str, Callable[[], Any]]:
     """Everything the Today screen reads when it opens (see views/today)."""
     today = services.clock.today()
     parts: dict[str, Callable[[], Any]] = {
         "goals.progress": services.goals.progress,
-        "attention": services.attention,
+        "attention": services.attention.items,
         "wins.recent_wins": lambda: services.wins.recent_wins(limit=5),
         "applications.queries.recent_rejection": services.applications.queries.recent_rejection,
         "mood.summary_for": lambda: services.mood.summary_for(day=today),
@@ -111,6 +137,44 @@ def insight_parts(services: AppServices) -> dict[str, Callable[[], Any]]:
     return parts
 
 
+# A listing and a resume like the ones people paste (moved here from the unit tests, which
+# now only check what the results say). Repeated up to the longest text the check accepts.
+_LISTING = (
+    "Data Analyst, Customer Insights. Build and maintain dashboards in Tableau for weekly business "
+    "reviews. Write SQL queries against our Snowflake data warehouse. Design and analyse A/B tests "
+    "with the product team. Partner with stakeholders on stakeholder management. Automate recurring "
+    "reports with Python (pandas). Comfortable with statistics and experiment design.\n"
+)
+_RESUME = (
+    "Marketing analyst with 4 years of experience turning data into decisions. Built weekly Excel "
+    "reports and dashboards. Wrote SQL queries in PostgreSQL to segment customers. Presented "
+    "insights to senior leadership.\n"
+)
+_FEEDBACK = "Thanks for coming in; it was a close call between the final candidates. "
+
+
+def text_parts(services: AppServices) -> dict[str, Callable[[], Any]]:
+    """Work on pasted text, at the longest the app accepts (no database involved)."""
+    from models.feedback import TEXT_MAX
+    from services.feedback.keywords import MAX_TEXT_CHARS, check_keywords
+    from services.feedback.themes import suggest_theme
+
+    listing = (_LISTING * (MAX_TEXT_CHARS // len(_LISTING) + 1))[:MAX_TEXT_CHARS]
+    resume = (_RESUME * (MAX_TEXT_CHARS // len(_RESUME) + 1))[:MAX_TEXT_CHARS]
+    said = (_FEEDBACK * (TEXT_MAX // len(_FEEDBACK)))[: TEXT_MAX - 40] + " We wanted more leadership."
+    return {
+        "keyword check (2 x 50,000 characters)": lambda: check_keywords(listing=listing, resume=resume),
+        "theme suggestion (20,000 characters)": lambda: suggest_theme(said),
+    }
+
+
+def deck_parts(services: AppServices) -> dict[str, Callable[[], Any]]:
+    """Review counts of every card at once: a stress case (the app asks for a handful, from
+    the card editor and feedback actions), kept from the unit test it used to be."""
+    ids = [c.id for c in services.practice.deck.list_cards(limit=10_000).cards]
+    return {f"Practice: review counts of all {len(ids)} cards": lambda: services.practice.schedule.review_counts(card_ids=ids)}
+
+
 def summaries(heavy_dir: Path, *, runs: int) -> dict[str, dict[str, float]]:
     """Median (and p95) of `runs` calls of each Today read, insight and destination read.
 
@@ -120,7 +184,13 @@ def summaries(heavy_dir: Path, *, runs: int) -> dict[str, dict[str, float]]:
     that is what a second visit costs.
     """
     out: dict[str, dict[str, float]] = {}
-    groups = {"today": today_parts, "insight": insight_parts, "destination": destination_parts}
+    groups = {
+        "today": today_parts,
+        "insight": insight_parts,
+        "destination": destination_parts,
+        "deck": deck_parts,
+        "text": text_parts,
+    }
     with tempfile.TemporaryDirectory(prefix="bench-sum-") as tmp:
         services = _open(copy_db(heavy_dir, Path(tmp)))
         db, clock = services.db, services.clock

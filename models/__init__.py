@@ -9,6 +9,7 @@ from models.feedback import Feedback, FeedbackAction, FeedbackPracticeCard
 from models.interview import Interview, InterviewQuestion
 from models.mood import MoodEntry, MoodEntryActivity, MoodEntryFeeling, MoodWord
 from models.practice import PracticeCard, PracticeReview
+from models.reminder import AttentionDismissal, ReminderDelivery
 from models.setting import Setting
 
 __all__ = [
@@ -28,4 +29,6 @@ __all__ = [
     "FeedbackPracticeCard",
     "Interview",
     "InterviewQuestion",
+    "ReminderDelivery",
+    "AttentionDismissal",
 ]

@@ -14,6 +14,7 @@ from pydantic import ValidationInfo, field_validator, model_validator
 from sqlalchemy import Index
 from sqlmodel import Field, SQLModel
 
+from models.identity import new_uuid
 from models.shapes import (
     Day,
     FieldProblem,
@@ -197,6 +198,7 @@ class Application(ApplicationBase, table=True):
     __table_args__ = (Index("ix_application_status_applied_on", "status", "applied_on"),)
 
     id: int | None = Field(default=None, primary_key=True)
+    uuid: str = Field(default_factory=new_uuid, unique=True, index=True)
     status: str = "applied"
     status_on: date  # the day of the latest status (applied_on until it changes)
     reapply_after: date | None = Field(default=None, index=True)
@@ -208,6 +210,7 @@ class StatusChange(SQLModel, table=True):
     __tablename__ = "status_change"
 
     id: int | None = Field(default=None, primary_key=True)
+    uuid: str = Field(default_factory=new_uuid, unique=True, index=True)
     application_id: int = Field(foreign_key="application.id", ondelete="CASCADE", index=True)
     status: str
     changed_on: date
@@ -220,6 +223,7 @@ class GoalPlan(SQLModel, table=True):
     __tablename__ = "goal_plan"
 
     id: int | None = Field(default=None, primary_key=True)
+    uuid: str = Field(default_factory=new_uuid, unique=True, index=True)
     effective_from: date = Field(index=True, unique=True)
     daily_target: int
     weekly_target: int
@@ -227,11 +231,13 @@ class GoalPlan(SQLModel, table=True):
     created_at: datetime
 
 
-WIN_KINDS = ("heard_back", "interview", "offer", "manual")
+# Outcomes, actions the person controls, and their own (services.applications.wins.WinKind).
+WIN_KINDS = ("heard_back", "interview", "offer", "asked_feedback", "practised", "thank_you", "manual")
 
 
 class Win(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
+    uuid: str = Field(default_factory=new_uuid, unique=True, index=True)
     won_on: date = Field(index=True)
     title: str
     kind: str = "manual"

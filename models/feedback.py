@@ -16,6 +16,7 @@ from pydantic import ValidationInfo, field_validator, model_validator
 from sqlalchemy import Index
 from sqlmodel import Field, SQLModel
 
+from models.identity import new_uuid
 from models.shapes import Day, FieldProblem, Shape, Text, not_after_today, one_line
 
 REQUEST_STATUSES = ("not_asked", "asked", "received", "no_reply")
@@ -174,6 +175,7 @@ class Feedback(FeedbackBase, table=True):
     )
 
     id: int | None = Field(default=None, primary_key=True)
+    uuid: str = Field(default_factory=new_uuid, unique=True, index=True)
     application_id: int | None = Field(
         default=None, foreign_key="application.id", ondelete="SET NULL", unique=True, index=True
     )
@@ -191,6 +193,7 @@ class FeedbackAction(SQLModel, table=True):
     __tablename__ = "feedback_action"
 
     id: int | None = Field(default=None, primary_key=True)
+    uuid: str = Field(default_factory=new_uuid, unique=True, index=True)
     feedback_id: int = Field(foreign_key="feedback.id", ondelete="CASCADE", index=True)
     text: str
     done: bool = Field(default=False, index=True)

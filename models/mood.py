@@ -13,6 +13,7 @@ from typing import Any, ClassVar
 from pydantic import field_validator
 from sqlmodel import Field, SQLModel
 
+from models.identity import new_uuid
 from models.shapes import RecordId, Shape, Text, as_list
 
 MOOD_MIN, MOOD_MAX = 1, 5
@@ -31,9 +32,14 @@ WORD_LIMIT = 200
 MAX_WORDS = 40  # per entry: more than anyone names in one sitting
 
 
+# Older or American spellings of built-in words (an import, a habit): stored the British way.
+SPELLINGS = {"energized": "energised"}
+
+
 def normalize_word(word: str) -> str:
-    """One spelling per word: trimmed, single-spaced, lower-case."""
-    return " ".join(str(word).split()).lower()
+    """One spelling per word: trimmed, single-spaced, lower-case, British."""
+    text = " ".join(str(word).split()).lower()
+    return SPELLINGS.get(text, text)
 
 
 class MoodEntryCreate(Shape):
@@ -100,6 +106,7 @@ class MoodEntry(MoodEntryBase, table=True):
     __tablename__ = "mood_entry"
 
     id: int | None = Field(default=None, primary_key=True)
+    uuid: str = Field(default_factory=new_uuid, unique=True, index=True)
     logged_at: datetime  # aware; stored as UTC
     day: date = Field(index=True)  # the user's local day when logged: what calendars group by
     updated_at: datetime

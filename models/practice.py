@@ -14,6 +14,7 @@ from typing import Any, ClassVar
 from pydantic import field_validator
 from sqlmodel import Field, SQLModel
 
+from models.identity import new_uuid
 from models.shapes import Shape, Text, as_list
 
 QUESTION_MAX = 500
@@ -33,7 +34,7 @@ class PracticeCardBase(SQLModel):
 
 
 CATEGORIES: dict[str, str] = {
-    "behavioral": "Behavioral",
+    "behavioral": "Behavioural",  # the key is stored; the label is what people read
     "motivation": "Motivation",
     "strengths": "Strengths and weaknesses",
     "teamwork": "Teamwork",
@@ -144,6 +145,7 @@ class PracticeCard(PracticeCardBase, table=True):
     __tablename__ = "practice_card"
 
     id: int | None = Field(default=None, primary_key=True)
+    uuid: str = Field(default_factory=new_uuid, unique=True, index=True)  # starter cards: starter_uuid(key)
     starter_key: str | None = Field(default=None, index=True)  # set for starter-deck questions
     archived: bool = False
     # FSRS state (fsrs.Card fields); a card never reviewed has last_review NULL.
@@ -168,6 +170,7 @@ class PracticeReview(SQLModel, table=True):
     __tablename__ = "practice_review"
 
     id: int | None = Field(default=None, primary_key=True)
+    uuid: str = Field(default_factory=new_uuid, unique=True, index=True)
     card_id: int = Field(foreign_key="practice_card.id", index=True, ondelete="CASCADE")
     rating: int  # fsrs.Rating: 1 Again, 2 Hard, 3 Good, 4 Easy
     state_before: int  # fsrs.State before the review; retention counts Review-state recalls

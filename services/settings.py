@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
 from models import Setting
 from services.clock import Clock
@@ -24,6 +24,12 @@ class SettingsService:
         with self._sessions() as s:
             row = s.get(Setting, key)
             return default if row is None else json.loads(row.value)
+
+    def get_prefixed(self, prefix: str) -> dict[str, Any]:
+        """Every setting whose key starts with `prefix`, in one read."""
+        with self._sessions() as s:
+            rows = s.exec(select(Setting).where(col(Setting.key).startswith(prefix, autoescape=True))).all()
+        return {row.key: json.loads(row.value) for row in rows}
 
     def set(self, key: str, value: Any) -> None:
         with self._sessions() as s:

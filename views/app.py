@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import flet as ft
 
 from views import safety
 from views.context import ServicesContext, Viewport, ViewportContext
+from views.day import DayContext, watch_day
 from views.keyboard import Shortcuts, ShortcutsContext
+from views.notifications import system_notifications
 from views.routes import routes, warm_up
 from views.theme import apply_theme
 
@@ -18,36 +20,45 @@ if TYPE_CHECKING:
     from services.container import AppServices
 
 log = logging.getLogger(__name__)
-REMINDER_CHECK_SECONDS = 60
 
 
-async def reminder_loop(page: ft.Page, services: AppServices) -> None:
-    """While the app is open: catch up on today's missed reminders, then check each minute."""
+def start_reminders(page: ft.Page, services: AppServices) -> Callable[[], None]:
+    """Attach this window to the reminder scheduler and start it; returns the call that stops it here.
+
+    The scheduler itself (catch-up, the checks, the phone's schedule) lives in
+    services/reminders; the view only shows in-app messages and finds the phone's notifications.
+    """
+    scheduler = services.reminders.scheduler
 
     def show(title: str, message: str) -> None:
         page.show_dialog(
             ft.SnackBar(
-                ft.Text(message),
+                ft.Column([ft.Text(title, weight=ft.FontWeight.W_600), ft.Text(message)], spacing=2, tight=True),
                 duration=ft.Duration(seconds=8),
                 show_close_icon=True,
                 behavior=ft.SnackBarBehavior.FLOATING,
             )
         )
 
-    services.in_app.show = show
-    while True:
-        try:
-            services.reminders.run_due()
-        except Exception:  # a reminder must never take the app down; try again next minute
-            log.exception("reminder check failed")
-        await asyncio.sleep(REMINDER_CHECK_SECONDS)
+    detach = scheduler.attach_window(show)
+
+    async def run() -> None:
+        phone = await system_notifications(page)
+        if phone is not None:
+            await scheduler.attach_system(phone)
+        await scheduler.run()
+
+    page.run_task(run)
+    return detach
 
 
 @ft.component
-def App(services: AppServices, reminders: bool = True):
+def App(services: AppServices, reminders: bool = True, day_watch: bool = True):
     page = ft.context.page
     viewport, set_viewport = ft.use_state(lambda: Viewport(page.width or 1280, page.height or 800))
+    today, set_today = ft.use_state(services.clock.today)
     shortcuts = ft.use_memo(Shortcuts, [])
+    stop_reminders = ft.use_ref(lambda: lambda: None)  # detaches this window from the scheduler
 
     def on_mount():
         page.on_resize = lambda e: set_viewport(Viewport(e.width, e.height))
@@ -55,22 +66,34 @@ def App(services: AppServices, reminders: bool = True):
         for notice in services.db.notices:  # e.g. a damaged file was set aside
             page.show_dialog(ft.SnackBar(ft.Text(notice), duration=ft.Duration(seconds=12), show_close_icon=True))
         if reminders:
-            page.run_task(reminder_loop, page, services)
+            stop_reminders.current = start_reminders(page, services)
+
+            def reconnect(_e):  # a browser tab came back (refresh, wake from sleep)
+                stop_reminders.current()
+                stop_reminders.current = start_reminders(page, services)
+
+            page.on_connect = reconnect
+            page.on_disconnect = page.on_close = lambda _e: stop_reminders.current()
+        if day_watch:
+            page.run_task(watch_day, services.clock, set_today)
         warm_up()
 
     ft.on_mounted(on_mount)
+    ft.on_unmounted(lambda: stop_reminders.current())
     table = ft.use_memo(routes, [])
 
     return ServicesContext(
         services,
         lambda: ViewportContext(
             viewport,
-            lambda: ShortcutsContext(shortcuts, lambda: ft.Router(table)),
+            lambda: DayContext(today, lambda: ShortcutsContext(shortcuts, lambda: ft.Router(table))),
         ),
     )
 
 
-def start(page: ft.Page, services: AppServices, *, reminders: bool = True, safety_net: bool = True) -> None:
+def start(
+    page: ft.Page, services: AppServices, *, reminders: bool = True, safety_net: bool = True, day_watch: bool = True
+) -> None:
     """Set up the page and render the app (called by main.py and the view tests)."""
     if safety_net:
         safety.install(page)
@@ -80,4 +103,4 @@ def start(page: ft.Page, services: AppServices, *, reminders: bool = True, safet
     # reads (due counts, stats, Today's list) never write.
     services.practice.starter.ensure_starter_deck()
     apply_theme(page, services.settings.theme_mode())
-    page.render(lambda: App(services, reminders))
+    page.render(lambda: App(services, reminders, day_watch))

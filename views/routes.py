@@ -22,9 +22,10 @@ log = logging.getLogger(__name__)
 _LAZY: list[str] = []
 
 
-def lazy(module: str, name: str) -> Callable:
-    """A route component that imports `module.name` when first rendered."""
-    _LAZY.append(module)
+def lazy(module: str, name: str, *, warm: bool = True) -> Callable:
+    """A route component that imports `module.name` when first rendered (and, if `warm`, in the warm-up)."""
+    if warm:
+        _LAZY.append(module)
 
     @ft.component
     def Lazy(**props):
@@ -92,6 +93,7 @@ def routes() -> list[ft.Route]:
                 ft.Route(path="practice/cards", component=lazy("views.practice.deck", "DeckScreen")),
                 ft.Route(path="practice/cards/:id", component=lazy("views.practice.editor", "CardEditorScreen")),
                 ft.Route(path="settings", component=SettingsScreen),
+                ft.Route(path="settings/import", component=lazy("views.settings.transfer", "ImportScreen", warm=False)),  # rarely: not warmed
             ],
         )
     ]

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import flet as ft
 
+from views.common.named import NamedIconButton
 from views.context import use_viewport
+from views.rail import RAIL_WIDTH, TabRail
 
 
 @dataclass(frozen=True)
@@ -36,25 +39,16 @@ def selected_index(location: str) -> int | None:
     return None
 
 
-def go(route: str) -> None:
-    ft.context.page.navigate(route)
+def SettingsButton(on_click: Callable[[], None]) -> ft.Control:
+    return NamedIconButton("Settings", ft.Icons.SETTINGS_OUTLINED, on_click)
 
 
-def SettingsButton() -> ft.Control:
-    # A tooltip does not name an IconButton for screen readers; Semantics does.
-    return ft.Semantics(
-        label="Settings",
-        button=True,
-        content=ft.IconButton(ft.Icons.SETTINGS_OUTLINED, tooltip="Settings", on_click=lambda: go(SETTINGS_ROUTE)),
-    )
+def BackButton(on_click: Callable[[], None]) -> ft.Control:
+    return NamedIconButton("Back to Today", ft.Icons.ARROW_BACK, on_click)
 
 
-def BackButton() -> ft.Control:
-    return ft.Semantics(
-        label="Back to Today",
-        button=True,
-        content=ft.IconButton(ft.Icons.ARROW_BACK, tooltip="Back", on_click=lambda: go("/")),
-    )
+SETTINGS = Destination("Settings", SETTINGS_ROUTE, ft.Icons.SETTINGS_OUTLINED, ft.Icons.SETTINGS)
+RAIL_ITEMS = [*DESTINATIONS, SETTINGS]
 
 
 @ft.component
@@ -63,17 +57,30 @@ def Shell():
     location = ft.use_route_location()
     viewport = use_viewport()
     index = selected_index(location)
+    screen = ft.use_ref(None)
 
-    def on_change(e: ft.Event):
-        go(DESTINATIONS[int(e.control.selected_index)].route)
+    def go(route: str) -> None:
+        """Navigate, then hand the keyboard to the new screen.
+
+        Otherwise focus stays on the tab (or button) just clicked, and Space or Enter,
+        meant for the screen (say, a practice session), would press it again.
+        """
+        ft.context.page.navigate(route)
+        if screen.current is not None:
+            ft.context.page.run_task(screen.current.focus)
+
+    # The screen's own keys (use_shortcut) still come through the page; this only holds focus.
+    listener = ft.KeyboardListener(content=ft.Container(content=outlet, expand=True))
+    screen.current = listener
+    body = ft.Container(content=listener, expand=True)
 
     if viewport.narrow:
         # A NavigationBar must have a selection, so pages outside the five
         # destinations (Settings) show as a full page with a way back instead.
         top = (
-            [ft.Text("Bounceback", weight=ft.FontWeight.W_600, size=18, expand=True), SettingsButton()]
+            [ft.Text("Bounceback", weight=ft.FontWeight.W_600, size=18, expand=True), SettingsButton(lambda: go(SETTINGS_ROUTE))]
             if index is not None
-            else [BackButton(), ft.Text("Bounceback", weight=ft.FontWeight.W_600, size=18, expand=True)]
+            else [BackButton(lambda: go("/")), ft.Text("Bounceback", weight=ft.FontWeight.W_600, size=18, expand=True)]
         )
         bar = (
             [
@@ -83,7 +90,7 @@ def Shell():
                         for d in DESTINATIONS
                     ],
                     selected_index=index,
-                    on_change=on_change,
+                    on_change=lambda e: go(DESTINATIONS[int(e.control.selected_index)].route),
                 )
             ]
             if index is not None
@@ -92,31 +99,33 @@ def Shell():
         return ft.Column(
             [
                 ft.Container(content=ft.Row(top), padding=ft.Padding.only(left=16 if index is not None else 4, right=4, top=4)),
-                ft.Container(content=outlet, expand=True),
+                body,
                 *bar,
             ],
             expand=True,
             spacing=0,
         )
+    rail_index = len(DESTINATIONS) if index is None else index  # the Settings tab
     return ft.Row(
         [
-            ft.NavigationRail(
-                destinations=[
-                    ft.NavigationRailDestination(icon=d.icon, selected_icon=d.selected_icon, label=d.label)
-                    for d in DESTINATIONS
+            ft.Column(
+                [
+                    ft.Container(
+                        content=ft.Text("Bounceback", weight=ft.FontWeight.W_600),
+                        padding=ft.Padding.only(top=16, bottom=8),
+                    ),
+                    ft.Container(
+                        content=TabRail(RAIL_ITEMS, rail_index, lambda i: go(RAIL_ITEMS[i].route)),
+                        width=RAIL_WIDTH,
+                        expand=True,
+                    ),
                 ],
-                selected_index=index,
-                label_type=ft.NavigationRailLabelType.ALL,
-                leading=ft.Container(
-                    content=ft.Text("Bounceback", weight=ft.FontWeight.W_600), padding=ft.Padding.only(top=8, bottom=8)
-                ),
-                trailing=SettingsButton(),
-                group_alignment=-0.9,
-                min_width=88,
-                on_change=on_change,
+                width=RAIL_WIDTH,
+                spacing=0,
+                horizontal_alignment=ft.CrossAxisAlignment.CENTER,
             ),
             ft.VerticalDivider(width=1),
-            ft.Container(content=outlet, expand=True),
+            body,
         ],
         expand=True,
         spacing=0,

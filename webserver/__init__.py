@@ -18,11 +18,22 @@ from webserver.headers import SecurityHeaders
 __all__ = ["Gate", "build_app", "serve", "shown_url"]
 
 
-def build_app(main: Callable, *, gate: Gate, assets_dir: Path):
-    """The whole ASGI app: checks and headers outside, Flet inside."""
+def build_app(main: Callable, *, gate: Gate, assets_dir: Path, upload_dir: Path | None = None,
+              max_upload: int | None = None, upload_key: str | None = None):
+    """The whole ASGI app: checks and headers outside, Flet inside.
+
+    With `upload_dir`, files picked in the browser (Settings › Import) are PUT to /upload through
+    URLs signed with a per-launch key, at most `max_upload` bytes each; the Guard checks them like
+    any other request (our origin, this launch's cookie).
+    """
     import flet_web.fastapi as flet_fastapi
 
-    flet_app = flet_fastapi.app(main, assets_dir=str(assets_dir), no_cdn=True)
+    uploads = (
+        {"upload_dir": str(upload_dir), "secret_key": upload_key or new_token(), "max_upload_size": max_upload}
+        if upload_dir is not None
+        else {}
+    )
+    flet_app = flet_fastapi.app(main, assets_dir=str(assets_dir), no_cdn=True, **uploads)
     # Flet's own FastAPI subclass: its lifespan starts and stops Flet's session manager.
     outer = flet_fastapi.FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
     outer.mount("/", FallbackFonts(flet_app, assets_dir / "fonts" / "fallback"))
@@ -35,13 +46,17 @@ def shown_url(host: str, port: int, token: str) -> str:
     return f"http://{shown}:{port}/?token={token}"
 
 
-def serve(main: Callable, *, host: str, port: int, assets_dir: Path, open_browser: bool | None = None) -> None:
+def serve(
+    main: Callable, *, host: str, port: int, assets_dir: Path, open_browser: bool | None = None,
+    upload_dir: Path | None = None, max_upload: int | None = None,
+) -> None:
     """Serve until interrupted (Ctrl+C or SIGTERM). Prints the link once the port is listening."""
     import uvicorn
 
     token = new_token()
     url = shown_url(host, port, token)
-    app = build_app(main, gate=Gate(port=port, token=token, bound_host=host), assets_dir=assets_dir)
+    app = build_app(main, gate=Gate(port=port, token=token, bound_host=host), assets_dir=assets_dir, upload_dir=upload_dir,
+                    max_upload=max_upload)
     if open_browser is None:
         open_browser = _can_open_browser()
 

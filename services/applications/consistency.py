@@ -1,18 +1,32 @@
 """The consistency score and the streak: pure functions over per-day counts.
 
-The score follows Loop Habit Tracker's habit score: an exponential moving
-average of each day's goal completion, min(count / goal, 1), with the
-multiplier m = 0.5 ** (sqrt(f) / 13), where f is the share of the week's days
-that are applying days. Rest days leave the score as it was, so resting never
-costs anything, and a missed day only nudges it down.
+The score is Loop Habit Tracker's habit score for a daily habit whose rest
+days are marked "skip" (uhabits-core ScoreList.recompute and Score.compute):
+each applying day moves an exponential moving average of that day's goal
+completion, min(count / goal, 1), by the daily multiplier m = 0.5 ** (1 / 13),
+so half of the score comes from the last 13 applying days. A rest day is
+Loop's skip: the score stays exactly as it was, so resting never costs
+anything (and never earns anything either).
+
+Why not Loop's frequency factor m = 0.5 ** (sqrt(f) / 13): Loop uses it for a
+"k times a week" habit because it steps through every calendar day and
+credits each day with the share of checks in a rolling window, so a slower
+multiplier keeps that many steps from moving the score too fast. Rest days
+here are named weekdays, not a weekly quota, so they are skipped outright;
+slowing the multiplier as well would count them twice (twelve perfect weeks
+at one applying day a week scored 21% that way, against 47% now, the same as
+twelve perfect applying days for anyone). One applying day counts the same
+whatever the plan, which is also the easiest rule to explain on Today.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
+
+# Loop's daily multiplier: a score of 0 reaches 50% after 13 applying days at the goal.
+MULTIPLIER = 0.5 ** (1 / 13)
 
 
 @dataclass(frozen=True)
@@ -24,12 +38,8 @@ class DayPlan:
         return day.weekday() in self.rest_weekdays
 
     @property
-    def frequency(self) -> float:
-        return (7 - len(self.rest_weekdays)) / 7
-
-
-def multiplier(frequency: float) -> float:
-    return 0.5 ** (math.sqrt(frequency) / 13.0)
+    def applying_days_a_week(self) -> int:
+        return 7 - len(self.rest_weekdays)
 
 
 def completion(count: int, target: int) -> float:
@@ -54,8 +64,7 @@ def score(
 def _step(value: float, day: date, count: int, plan: DayPlan) -> float:
     if plan.is_rest(day):
         return value
-    m = multiplier(plan.frequency)
-    return value * m + completion(count, plan.daily_target) * (1 - m)
+    return value * MULTIPLIER + completion(count, plan.daily_target) * (1 - MULTIPLIER)
 
 
 def streak(counts: Mapping[date, int], *, start: date, today: date, plan_for: Callable[[date], DayPlan]) -> int:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import func
 from sqlmodel import col, select
 
-from models.application import Application, GoalPlan, GoalPlanCreate
+from models.application import Application, GoalPlan, GoalPlanCreate, StatusChange
 from models.shapes import check
 from services.applications import consistency
 from services.applications.consistency import DayPlan
@@ -17,7 +17,8 @@ from services.settings import SettingsService
 from services.storage.db import SessionFactory
 
 DEFAULT_DAILY, DEFAULT_WEEKLY, DEFAULT_REST = 2, 10, (5, 6)  # Saturday and Sunday off
-SCORE_WINDOW_DAYS = 365  # older days weigh less than a billionth in the score
+# Applying days before the last 300 weigh under 0.5 ** 23 (one in ten million) in the score.
+SCORE_APPLYING_DAYS = 300
 SHOW_STREAK_KEY = "show_streak"
 
 
@@ -38,6 +39,7 @@ class Progress:
     week: int
     weekly_target: int
     rest_day: bool
+    care_day: bool  # a no came today: no goal pressure (and the score treats it as a rest day)
     consistency: float  # 0.0-1.0
     streak: int
     show_streak: bool
@@ -124,9 +126,17 @@ class GoalService:
         goals = goals_for(today)
         with self._sessions() as s:
             first = s.scalar(select(func.min(Application.applied_on)))
-        start = max(first or today, today - timedelta(days=SCORE_WINDOW_DAYS))
+        # The window is counted in applying days: rest days don't move the score.
+        window = -(-SCORE_APPLYING_DAYS * 7 // goals.day_plan().applying_days_a_week)
+        start = max(first or today, today - timedelta(days=window))
         counts = self.counts_by_day(start=start, end=today)
-        plan_for = lambda day: goals_for(day).day_plan()  # noqa: E731
+        care = self.care_days(start=start, end=today)
+
+        def plan_for(day: date) -> DayPlan:
+            plan = goals_for(day).day_plan()
+            # A day that brought a no rests like a rest day: it never lowers the score.
+            return DayPlan(plan.daily_target, plan.rest_weekdays | {day.weekday()}) if day in care else plan
+
         monday = week_start(today)
         return Progress(
             today=counts.get(today, 0),
@@ -134,10 +144,32 @@ class GoalService:
             week=sum(n for d, n in counts.items() if d >= monday),  # start is never after this Monday's data
             weekly_target=goals.weekly_target,
             rest_day=goals.day_plan().is_rest(today),
+            care_day=today in care,
             consistency=consistency.score(counts, start=start, today=today, plan_for=plan_for) if first else 0.0,
             streak=consistency.streak(counts, start=start, today=today, plan_for=plan_for),
             show_streak=self.show_streak(),
         )
+
+    def care_days(self, *, start: date, end: date) -> set[date]:
+        """Days a no arrived or was logged on (a rejection entered today for last week counts
+        for both days): after a rejection the app leads with care, not with goals."""
+        tz = self._clock.now().tzinfo
+        since = datetime.combine(start, time(), tzinfo=tz).astimezone(UTC)
+        with self._sessions() as s:
+            rows = s.exec(
+                select(col(StatusChange.changed_on), col(StatusChange.created_at)).where(
+                    StatusChange.status == "rejected",
+                    (col(StatusChange.changed_on) >= start) | (col(StatusChange.created_at) >= since),
+                )
+            ).all()
+        days: set[date] = set()
+        for changed_on, created_at in rows:
+            logged = (created_at.replace(tzinfo=UTC) if created_at.tzinfo is None else created_at).astimezone(tz).date()
+            days.update(d for d in (changed_on, logged) if start <= d <= end)
+        return days
+
+    def is_care_day(self, *, day: date) -> bool:
+        return day in self.care_days(start=day, end=day)
 
     # ---- internals --------------------------------------------------------------
     def _plans(self) -> list[GoalPlan]:

@@ -1,4 +1,6 @@
-"""Reading applications: the paged, filtered list, and what Today should bring up."""
+"""Reading applications: the paged, filtered list, sources, the latest rejection.
+
+What Today and the reminders bring up lives in signals.py."""
 
 from __future__ import annotations
 
@@ -10,12 +12,16 @@ from sqlmodel import col, select
 
 from models.application import Application
 from models.search import ApplicationSearch
-from services.attention import AttentionItem
 from services.clock import Clock
 from services.lookup import like_pattern
 from services.storage.db import SessionFactory
 
-WAITING_DAYS = 30  # no answer after a month usually means none is coming
+WAITING_DAYS = 30  # no reply after a month usually means none is coming
+# A +1 entry: still "applied" and nothing but the day (and perhaps where from) filled in.
+QUICK_LOG_BLANKS = (
+    Application.status == "applied",
+    *(getattr(Application, name).is_(None) for name in ("company", "role", "industry", "company_size", "link", "notes")),
+)
 
 
 @dataclass(frozen=True)
@@ -69,6 +75,15 @@ class ApplicationQueries:
             ))
         return ApplicationPage(items=items, total=total, offset=f.offset, limit=f.limit)
 
+    def quick_logged_on(self, *, day: date) -> list[Application]:
+        """That day's +1 entries still without details (oldest first): an "Add" for the same
+        application should fill one of these in rather than count it twice."""
+        with self._sessions() as s:
+            return list(s.scalars(
+                select(Application).where(Application.applied_on == day, *QUICK_LOG_BLANKS)
+                .order_by(col(Application.id))
+            ))
+
     def sources_in_use(self) -> list[str]:
         with self._sessions() as s:
             return sorted(x for x in s.scalars(select(Application.source).distinct()) if x)
@@ -81,34 +96,3 @@ class ApplicationQueries:
                 select(Application).where(Application.status == "rejected", col(Application.status_on) >= since)
                 .order_by(col(Application.status_on).desc(), col(Application.id).desc()).limit(1)
             ).first()
-
-    # ---- needs attention --------------------------------------------------
-    def attention_items(self, today: date) -> list[AttentionItem]:
-        items: list[AttentionItem] = []
-        with self._sessions() as s:
-            due = s.scalars(
-                select(Application).where(col(Application.reapply_after) <= today)
-                .order_by(col(Application.reapply_after)).limit(5)
-            ).all()
-            waiting = s.scalar(
-                select(func.count()).select_from(Application)
-                .where(Application.status == "applied", col(Application.applied_on) <= today - timedelta(days=WAITING_DAYS))
-            ) or 0
-        for app in due:
-            who = app.company or "a company you applied to"
-            items.append(AttentionItem(
-                key=f"reapply:{app.id}",
-                title=f"You can apply to {who} again",
-                detail=f"The wait you set ended on {app.reapply_after:%d %b}. Look for a role that fits.",
-                route=f"/applications/{app.id}", icon="event_available", priority=30,
-            ))
-        if waiting:
-            plural = "application has" if waiting == 1 else "applications have"
-            items.append(AttentionItem(
-                key="waiting-30-days",
-                title=f"{waiting} {plural} had no reply for over a month",
-                detail="Silence usually means no. Follow up once, or mark them “no reply” to clear the list.",
-                route="/applications/waiting", icon="hourglass_bottom", priority=60,
-            ))
-        return items
-

@@ -9,7 +9,6 @@ from sqlalchemy import delete, func, insert
 from sqlmodel import Session, col, select
 
 from models.application import (
-    INTERVIEW_STATUSES,
     MAX_QUICK_LOG,
     NEEDS_COMPANY,
     STATUS_LABELS,
@@ -24,15 +23,18 @@ from models.application import (
 )
 from models.shapes import Day, RecordId, Text, check, is_record_id
 from services.applications import undo as applications_undo
-from services.applications.queries import ApplicationQueries
-from services.applications.rules import REAPPLY_MONTHS, add_months, check_change_day
+from services.applications.queries import QUICK_LOG_BLANKS, ApplicationQueries
+from services.applications.rules import check_change_day, reapply_date
+from services.applications.wins import WinKind, WinService
 from services.clock import Clock
+from services.dates import absolute_day
 from services.errors import ValidationError
 from services.lookup import id_of, load
 from services.storage.db import SessionFactory
 
 __all__ = ["MAX_QUICK_LOG", "ApplicationService", "TimelineEntry"]
 AUTO_WIN_TITLES = {"heard_back": "Heard back", "interview": "Interview", "offer": "Offer"}
+AUTO_WIN_KINDS = {"heard_back": WinKind.HEARD_BACK, "interview": WinKind.INTERVIEW, "offer": WinKind.OFFER}
 
 
 @dataclass(frozen=True)
@@ -46,9 +48,10 @@ class TimelineEntry:
 
 
 class ApplicationService:
-    def __init__(self, sessions: SessionFactory, clock: Clock):
+    def __init__(self, sessions: SessionFactory, clock: Clock, wins: WinService | None = None):
         self._sessions = sessions
         self._clock = clock
+        self._wins = wins or WinService(sessions, clock)
         self.queries = ApplicationQueries(sessions, clock)
 
     # ---- the quick log --------------------------------------------------
@@ -73,6 +76,33 @@ class ApplicationService:
         with self._sessions() as s:
             s.execute(delete(Application).where(col(Application.id).in_(ids)))
             s.commit()
+
+    def fill_in_quick_log(
+        self, *, application_id: int, company: str | None = None, role: str | None = None,
+        source: str | None = None, industry: str | None = None, company_size: str | None = None,
+        link: str | None = None, notes: str | None = None, status: str = "applied",
+    ) -> Application:
+        """Give a +1 entry its details (and status) instead of adding the same application twice."""
+        with self._sessions() as s:
+            app = load(s, Application, application_id, "application")
+            if not s.scalar(select(func.count()).select_from(Application)
+                            .where(Application.id == app.id, *QUICK_LOG_BLANKS)):
+                raise ValidationError.single("quick_log", "That entry has its details already; add this one as new.")
+            data = ApplicationCreate.parse(
+                dict(applied_on=app.applied_on, company=company, role=role, source=source, industry=industry,
+                     company_size=company_size, link=link, notes=notes, status=status),
+                today=self._clock.today(),
+            )
+            picked_source = app.source  # "where from", chosen at the +1: kept unless given now
+            for name, value in data.model_dump(exclude={"status", "applied_on"}).items():
+                setattr(app, name, value)
+            app.source = data.source or picked_source
+            if data.status != "applied":
+                self._record_status(s, app, data.status, app.applied_on)
+            self._close_waiting_periods(s, app)
+            app.updated_at = self._clock.now()
+            s.commit()
+            return app
 
     # ---- add, edit, read ------------------------------------------------
     def add_application(
@@ -111,7 +141,7 @@ class ApplicationService:
             )
             new_day = given.get("applied_on")
             if new_day and first_change and new_day > first_change:
-                raise ValidationError.single("applied_on", f"You heard back on {first_change:%d %b %Y}; the date applied must be on or before it.")
+                raise ValidationError.single("applied_on", f"You heard back on {absolute_day(first_change)}; the date applied must be on or before it.")
             for name, value in given.items():
                 setattr(app, name, value)
             if new_day and app.status == "applied":
@@ -143,7 +173,7 @@ class ApplicationService:
 
         `company` fills in the company when the status needs one (an interview with
         whom?) and none is recorded yet; given but blank, it is refused. A rejection sets "reapply after" three months
-        on unless a date is already set; heard back / interview / offer records a small win.
+        on unless a date is already set, and leaving "rejected" clears it again; heard back / interview / offer records a small win.
         """
         with self._sessions() as s:
             app = self.change_status_in(s, application_id=application_id, status=status, on=on, company=company)
@@ -232,14 +262,15 @@ class ApplicationService:
         now = self._clock.now()
         s.add(StatusChange(application_id=id_of(app), status=status, changed_on=on, created_at=now))
         if status == "rejected" and app.reapply_after is None:
-            app.reapply_after = add_months(on, REAPPLY_MONTHS)
-        elif status in ("heard_back", *INTERVIEW_STATUSES) and app.status == "rejected":
-            app.reapply_after = None  # the "no" was corrected
-        if status in AUTO_WIN_TITLES:
+            app.reapply_after = reapply_date(on)
+        elif app.status == "rejected":
+            app.reapply_after = None  # the date came with the no, and the no was corrected
+        if status in AUTO_WIN_KINDS:
             already = s.scalar(select(func.count()).select_from(Win).where(Win.application_id == app.id, Win.kind == status))
-            if not already:
+            if not already:  # the first time only: moving back and forth doesn't re-date it
                 who = f" from {app.company}" if app.company and status == "heard_back" else (f" with {app.company}" if app.company else "")
-                s.add(Win(won_on=on, title=AUTO_WIN_TITLES[status] + who, kind=status, application_id=app.id, created_at=now))
+                self._wins.record_in(s, kind=AUTO_WIN_KINDS[status], title=AUTO_WIN_TITLES[status] + who, on=on,
+                                     application_id=app.id)
         app.status, app.status_on = status, on
 
     def _close_waiting_periods(self, s: Session, app: Application) -> None:

@@ -20,6 +20,7 @@ from models.feedback import FeedbackActionCreate
 from models.practice import PracticeCardCreate
 from models.shapes import Day, Text, as_list, check, is_record_id
 from services.clock import Clock
+from services.dates import absolute_day
 from services.errors import ValidationError
 from services.feedback import themes
 from services.lookup import id_of, load
@@ -221,7 +222,7 @@ class FeedbackActions:
     @staticmethod
     def _note_for(record: Feedback) -> str:
         where = " at ".join(x for x in (record.role, record.company) if x) or "a past application"
-        note = f"From feedback on {where} ({record.rejected_on:%d %b %Y})."
+        note = f"From feedback on {where} ({absolute_day(record.rejected_on)})."
         if record.what_they_said:
             said = record.what_they_said if len(record.what_they_said) <= 600 else record.what_they_said[:600] + "…"
             note += f"\nThey said: “{said}”"

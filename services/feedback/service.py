@@ -9,14 +9,13 @@ checks) are in models/feedback.py.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from models import Application, Feedback
 from models.feedback import (
-    FOLLOW_UP_AFTER_DAYS,
     NAME_MAX,
     REQUEST_STATUSES,
     FeedbackCreate,
@@ -24,7 +23,7 @@ from models.feedback import (
     FeedbackUpdate,
 )
 from models.shapes import Day, Text, check, is_record_id, one_line
-from services.attention import AttentionItem
+from services.applications.wins import WinKind, WinService
 from services.clock import Clock
 from services.errors import NotFound, ValidationError
 from services.feedback.actions import FeedbackActions
@@ -46,9 +45,11 @@ class FeedbackService:
         *,
         settings: SettingsService | None = None,
         practice: PracticeService | None = None,  # optional so feedback works without the deck
+        wins: WinService | None = None,
     ):
         self._sessions = sessions
         self._clock = clock
+        self._wins = wins or WinService(sessions, clock)
         self._settings = settings or SettingsService(sessions, clock)
         self.queries = FeedbackQueries(sessions)
         self.actions = FeedbackActions(
@@ -149,7 +150,7 @@ class FeedbackService:
             record = self._target(s, feedback_id, application_id)
             self._apply(record, details)
             self._settings.put(s, YOUR_NAME_KEY, you)
-            self._asked(record, self._clock.today())
+            self._asked(s, record, self._clock.today())
             s.commit()
             s.refresh(record)
             return record
@@ -165,7 +166,7 @@ class FeedbackService:
             raise ValidationError.single("asked_on", "Pick today or an earlier day.")
         with self._sessions() as s:
             record = load(s, Feedback, feedback_id, "feedback")
-            if self._asked(record, day):
+            if self._asked(s, record, day):
                 s.commit()
             return record
 
@@ -219,37 +220,6 @@ class FeedbackService:
             to=record.contact_email or "",
         )
 
-    # ---- needs attention ------------------------------------------------------------
-    def attention_items(self, today: date) -> list[AttentionItem]:
-        """Requests asked a week or more ago with no reply yet: a gentle nudge to follow up."""
-        cutoff = today - timedelta(days=FOLLOW_UP_AFTER_DAYS)
-        with self._sessions() as s:
-            waiting = s.exec(
-                select(Feedback)
-                .where(Feedback.status == "asked", col(Feedback.asked_on) <= cutoff)
-                .order_by(col(Feedback.asked_on))
-                .limit(5)
-            ).all()
-        items = []
-        for f in waiting:
-            who = f.company or f.role or "your feedback request"
-            items.append(
-                AttentionItem(
-                    key=f"feedback-request:{f.id}",
-                    title=f"No reply yet from {who}"
-                    if (f.company or f.role)
-                    else "No reply yet to your feedback request",
-                    detail=(
-                        f"You asked on {f.asked_on:%d %b}. A short follow-up is fine, "
-                        "or mark it “no reply” and let it go: asking was the professional part."
-                    ),
-                    route=f"/feedback/{f.id}",
-                    icon="mark_email_unread",
-                    priority=45,
-                )
-            )
-        return items
-
     # ---- internals ------------------------------------------------------------------
     def _start_in(self, s: Session, application_id: int) -> Feedback:
         app = load(s, Application, application_id, "application")
@@ -284,11 +254,18 @@ class FeedbackService:
             setattr(record, key, value)
         record.updated_at = self._clock.now()
 
-    def _asked(self, record: Feedback, day: date) -> bool:
-        """Mark asked on `day` unless already asked earlier (or received); True if it changed."""
+    def _asked(self, s: Session, record: Feedback, day: date) -> bool:
+        """Mark asked on `day` unless already asked earlier (or received); True if it changed.
+        The first time is a small win: asking takes nerve, whatever comes back."""
         if record.status in ("not_asked", "no_reply") or (
             record.status == "asked" and (record.asked_on is None or day < record.asked_on)
         ):
+            if record.status == "not_asked":
+                who = record.company or record.role
+                self._wins.record_in(
+                    s, kind=WinKind.ASKED_FEEDBACK, on=day, application_id=record.application_id,
+                    title=f"Asked {who} for feedback" if who else "Asked for feedback",
+                )
             record.status, record.asked_on = "asked", day
             record.updated_at = self._clock.now()
             return True

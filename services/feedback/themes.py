@@ -49,7 +49,7 @@ GUIDES: dict[str, ThemeGuide] = {
         ),
         ThemeGuide(
             EXAMPLES,
-            "Answers lacked specific examples",
+            "More specific examples wanted",
             "examples",
             "Your achievements didn't come through clearly in the conversation. The work is there; "
             "the telling of it can get sharper.",
@@ -65,7 +65,7 @@ GUIDES: dict[str, ThemeGuide] = {
         ),
         ThemeGuide(
             CULTURE,
-            "Culture-fit concern",
+            "A closer match in ways of working wanted",
             "culture fit",
             "They sensed a difference in values or ways of working. Sometimes that is a real mismatch, "
             "which is worth knowing before you join, not after.",
@@ -81,7 +81,7 @@ GUIDES: dict[str, ThemeGuide] = {
         ),
         ThemeGuide(
             LEADERSHIP,
-            "Little leadership experience",
+            "More signs of leadership wanted",
             "leadership",
             "They didn't see enough initiative or people skills for this level. Leadership is shown in "
             "small moments too, and those are easy to start collecting.",
@@ -97,8 +97,8 @@ GUIDES: dict[str, ThemeGuide] = {
         ),
         ThemeGuide(
             SKILLS,
-            "Skills gap",
-            "a skills gap",
+            "A particular skill wanted",
+            "a particular skill",
             "A specific skill or tool on their list didn't show up strongly enough. That is one of the "
             "most fixable kinds of feedback.",
             (

@@ -10,7 +10,7 @@ from services.interviews.records import InterviewInfo, QuestionInfo, Scheduled
 from services.interviews.service import PAST_QUESTION, InterviewService, PastInterview
 from services.interviews.signals import InterviewSignals
 from services.interviews.thank_you import ThankYouNote, mailto_url
-from services.interviews.times import clock_text, day_text, read_time
+from services.interviews.times import clock_text, read_time
 
 __all__ = [
     "DAILY",
@@ -34,7 +34,6 @@ __all__ = [
     "Stage",
     "ThankYouNote",
     "clock_text",
-    "day_text",
     "mailto_url",
     "read_time",
     "thank_you_window_ends",

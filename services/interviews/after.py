@@ -14,25 +14,24 @@ from datetime import UTC, date, timedelta
 
 from sqlmodel import col, select
 
-from models import Application, Win
-from models.application import NAME_MAX
+from models import Application
 from models.interview import OUTCOMES, Interview, InterviewQuestion, QuestionCreate, ThankYouDetails, aware
 from models.mood import MoodEntryCreate
 from models.practice import PracticeCardCreate
 from models.shapes import Text, check
-from services.applications import ApplicationService
+from services.applications import ApplicationService, WinKind, WinService
 from services.clock import Clock
+from services.dates import on_day
 from services.errors import ValidationError
 from services.interviews.records import InterviewInfo, QuestionInfo, phrase, question_info
 from services.interviews.thank_you import ThankYouNote, render_thank_you
-from services.interviews.times import day_text, local
+from services.interviews.times import local
 from services.lookup import id_of, load
 from services.mood import MoodService
 from services.practice import PracticeService
 from services.storage.db import SessionFactory
 
 MAX_QUESTIONS = 50
-THANK_YOU_WIN = "thank_you"  # a Win kind of its own: an action the person controls
 # Where a question asked in each round goes in the deck; its tags ("interview" and the
 # round's name) make it fit the next round of that kind (services.interviews.prep).
 QUESTION_CATEGORY = {
@@ -49,13 +48,14 @@ def thank_you_window_ends(starts_day: date) -> date:
 class AfterInterview:
     def __init__(
         self, sessions: SessionFactory, clock: Clock, *, applications: ApplicationService, practice: PracticeService,
-        mood: MoodService, read: Callable[..., InterviewInfo],
+        mood: MoodService, wins: WinService, read: Callable[..., InterviewInfo],
     ):
         self._sessions = sessions
         self._clock = clock
         self._applications = applications
         self._practice = practice
         self._mood = mood
+        self._wins = wins
         self._read = read
 
     # ---- how did it go? -----------------------------------------------------------
@@ -136,7 +136,7 @@ class AfterInterview:
             to = check("to", Text, to)
         topic = i.thank_you_topic if topic is None else check("topic", Text, topic)
         return render_thank_you(interviewer=to, role=i.role or "", company=i.company or "", topic=topic,
-                                your_name=your_name, when=day_text(i.starts.date(), self._clock.today()))
+                                your_name=your_name, when=on_day(i.starts.date(), self._clock.today()))
 
     def save_thank_you(self, *, interview_id: int, to: str | None, topic: str = "") -> InterviewInfo:
         """Keep who it's to and what you talked about (when a field is left)."""
@@ -160,9 +160,9 @@ class AfterInterview:
             if row.thank_you_sent_on is None:
                 row.thank_you_sent_on = today
                 who = f" to {app.company}" if app.company else ""
-                # A plain Win row of its own kind; the "wins for actions" helper may give it a typed API.
-                s.add(Win(won_on=today, title=f"Sent a thank-you note{who}"[:NAME_MAX], kind=THANK_YOU_WIN,
-                          application_id=app.id, created_at=self._clock.now()))
+                # One a day per application: a note after each round counts, a second copy the same day doesn't.
+                self._wins.record_in(s, kind=WinKind.THANK_YOU, title=f"Sent a thank-you note{who}",
+                                     application_id=app.id, once_per_day=True)
             row.updated_at = self._clock.now().astimezone(UTC)
             s.commit()
         return self._read(interview_id=interview_id)

@@ -1,7 +1,7 @@
 """Interview reminders: the evening before and an hour before, as pure functions of (rounds, day).
 
 Each takes the coming rounds (already in local time) and a local day, and says what
-that day holds: one reminder per round, `about` its id. The reminder service decides
+that day holds: one `Reminder` per round, `about` its id, opening the round's page. The reminder service decides
 when to deliver (times, quiet hours, catch-up); these only decide what and for whom.
 
 - evening before: on the day before a round (delivered at the rule's evening time);
@@ -14,7 +14,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, timedelta
+
+from services.reminders.rules import Reminder
 
 HOUR_BEFORE = timedelta(hours=1)
 
@@ -35,31 +37,23 @@ class Round:
     format: str = "video"
 
 
-@dataclass(frozen=True)
-class InterviewReminder:
-    about: int  # the interview's id
-    title: str
-    body: str
-    at: time | None = None  # its own local time that day (None: the rule's time)
-    until: time | None = None  # not shown after this local time that day (None: any time that day)
-
-
-def evening_before(rounds: Iterable[Round], day: date) -> list[InterviewReminder]:
+def evening_before(rounds: Iterable[Round], day: date) -> list[Reminder]:
     """A gentle note on `day` for each round on the day after."""
     out = []
     for r in sorted(rounds, key=lambda r: (r.starts, r.id)):
         if r.starts.date() != day + timedelta(days=1):
             continue
         tip = TIPS.get(r.format, "Lay out what you need tonight,")
-        out.append(InterviewReminder(
+        out.append(Reminder(
             about=r.id,
+            route=f"/interviews/{r.id}",
             title="Interview tomorrow",
             body=f"Your {r.phrase} is tomorrow at {r.starts:%H:%M}. {tip} then rest: you've prepared for this.",
         ))
     return out
 
 
-def hour_before(rounds: Iterable[Round], day: date) -> list[InterviewReminder]:
+def hour_before(rounds: Iterable[Round], day: date) -> list[Reminder]:
     """For each round whose hour-before moment falls on `day`: that moment, until it begins."""
     out = []
     for r in sorted(rounds, key=lambda r: (r.starts, r.id)):
@@ -67,8 +61,9 @@ def hour_before(rounds: Iterable[Round], day: date) -> list[InterviewReminder]:
         moment = (r.starts.astimezone(UTC) - HOUR_BEFORE).astimezone(r.starts.tzinfo)
         if moment.date() != day:
             continue
-        out.append(InterviewReminder(
+        out.append(Reminder(
             about=r.id,
+            route=f"/interviews/{r.id}",
             title="Interview in an hour",
             body=f"{r.phrase[:1].upper()}{r.phrase[1:]} at {r.starts:%H:%M}. "
                  "A glass of water, a slow breath. You know your stories.",

@@ -23,7 +23,7 @@ from sqlmodel import Session, col, select
 from models import Application
 from models.interview import Interview, InterviewCreate, InterviewUpdate, aware
 from models.shapes import Day, check, is_record_id
-from services.applications import ApplicationService
+from services.applications import ApplicationService, WinService
 from services.applications import undo as snapshots
 from services.clock import Clock
 from services.errors import ValidationError
@@ -56,14 +56,14 @@ PAST_QUESTION = "That time has already passed. Logging an interview that happene
 class InterviewService:
     def __init__(
         self, sessions: SessionFactory, clock: Clock, *, applications: ApplicationService, practice: PracticeService,
-        mood: MoodService, exports_dir: Path | None = None,
+        mood: MoodService, wins: WinService, exports_dir: Path | None = None,
     ):
         self._sessions = sessions
         self._clock = clock
         self._applications = applications
         self.plans = PrepPlanner(sessions, clock)
         self.after = AfterInterview(sessions, clock, applications=applications, practice=practice, mood=mood,
-                                    read=self.get)
+                                    wins=wins, read=self.get)
         self.funnel = FunnelService(sessions, clock)
         self.calendar = CalendarFiles(clock, read=self.get, exports_dir=exports_dir)
 
@@ -204,12 +204,16 @@ class InterviewService:
             row = load(s, Interview, interview_id, "interview")
             return self._overlaps(s, row)
 
-    def rounds_between(self, *, start: date, end: date) -> list[Round]:
-        """Live rounds starting on local days start..end: what reminders need."""
+    def on_days(self, *, start: date, end: date) -> list[InterviewInfo]:
+        """Live rounds starting on local days start..end, soonest first (Today's items)."""
         start, end = check("start", Day, start), check("end", Day, end)
         first = self._clock.at(start, datetime.min.time())
         last = self._clock.at(end + timedelta(days=1), datetime.min.time())
-        return [Round(i.id, i.phrase, i.starts, i.format) for i in self._between(first, last)]
+        return self._between(first, last)
+
+    def rounds_between(self, *, start: date, end: date) -> list[Round]:
+        """Live rounds starting on local days start..end: what reminders need."""
+        return [Round(i.id, i.phrase, i.starts, i.format) for i in self.on_days(start=start, end=end)]
 
     # ---- internals -----------------------------------------------------------------------
     def _between(self, start: datetime, end: datetime) -> list[InterviewInfo]:

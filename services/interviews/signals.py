@@ -1,27 +1,33 @@
-"""What interviews bring to Today's "needs attention" and to the reminders.
+"""What interviews promise Today and the reminders (registered in services/container.py).
 
-- attention: after a round, "How did it go?" until it is checked in (three days), and the
-  thank-you note while it is fresh (through the day after);
-- reminders: the evening before and an hour before (services/interviews/reminders.py
-  decides what each says for a day; this only feeds it the rounds).
+Today ("needs attention"), each item about one round (`about` its id, `due_on` its day):
+- coming up: a round today or tomorrow that hasn't begun, with today's share of its prep plan;
+- follow-ups after a round: "How did it go?" until it is checked in (three days), then the
+  thank-you note while it is fresh (through the day after).
+Each can be set aside (dismissible); the round's page keeps everything.
 
-`legacy_rules` adapts both reminders to the reminder service on main today (one message
-per kind a day, at a set time). The typed per-feature providers being built in
-services/reminders take `evening_before` / `hour_before` as they are.
+Reminders, both optional in Settings:
+- the evening before: a daily rule at 19:00 by default, one reminder per round tomorrow;
+- an hour before: no time in Settings; each reminder carries its own moment and is dropped
+  once the round has begun. services/interviews/reminders.py words both, purely.
 """
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 
 from services.attention import AttentionItem
 from services.clock import Clock
+from services.dates import capitalised, day_text
 from services.interviews.after import thank_you_window_ends
-from services.interviews.reminders import InterviewReminder, evening_before, hour_before
+from services.interviews.records import InterviewInfo
+from services.interviews.reminders import evening_before, hour_before
 from services.interviews.service import InterviewService
-from services.reminders.service import Message, ReminderRule
+from services.interviews.times import clock_text
+from services.reminders.rules import Reminder, ReminderRule
 
-CHECK_IN_DAYS = 3
+CHECK_IN_DAYS = 3  # "How did it go?" is asked for this long after a round
+EVENING = time(19, 0)
 
 
 class InterviewSignals:
@@ -30,50 +36,57 @@ class InterviewSignals:
         self._clock = clock
 
     # ---- Today -------------------------------------------------------------------------
-    def attention_items(self, today: date) -> list[AttentionItem]:
-        items = []
-        for i in self._interviews.recent(days=CHECK_IN_DAYS):
-            thank_you_due = i.thank_you_sent_on is None and today <= thank_you_window_ends(i.starts.date())
-            if i.mood_entry_id is None:
-                title = f"How did your {i.phrase} go?"
-                detail = "A quick check-in while it's fresh: how you feel, and the questions they asked."
-            elif thank_you_due:
-                title = "A thank-you note, while it's fresh?"
-                detail = f"A few warm lines after your {i.phrase}. We'll draft it with you."
-            else:
-                continue
-            items.append(AttentionItem(key=f"interview-after:{i.id}", title=title, detail=detail,
-                                       route=f"/interviews/{i.id}/after", icon="forum", priority=20))
-        return items
+    def attention(self, today: date) -> list[AttentionItem]:
+        now = self._clock.now()
+        rounds = self._interviews.on_days(start=today - timedelta(days=CHECK_IN_DAYS), end=today + timedelta(days=1))
+        coming = [self._coming_up(i, today) for i in rounds if i.starts > now]
+        after = [item for i in reversed(rounds) if i.ends <= now for item in self._follow_up(i, today)]
+        return coming + after
 
-    # ---- reminders (pure of the rounds and the day) ------------------------------------------
-    def evening_before(self, day: date) -> list[InterviewReminder]:
+    def _coming_up(self, i: InterviewInfo, today: date) -> AttentionItem:
+        plan = self._interviews.plans.plan(interview_id=i.id)
+        left = len(plan.to_do) if plan else 0
+        if plan is not None and plan.warm_up:
+            detail = "A short warm-up from your prep plan, then a slow breath. You've prepared for this."
+        elif left:
+            detail = f"{left} question{'s' if left != 1 else ''} from your prep plan for today, whenever suits you."
+        else:
+            detail = "Today's share of your prep plan is done. Rest counts as preparation too."
+        when = capitalised(day_text(i.starts.date(), today))
+        return AttentionItem(
+            kind="interview-soon", title=f"{when} at {clock_text(i.starts)}: {i.phrase}", detail=detail,
+            route=f"/interviews/{i.id}", icon="event", priority=15, about=i.id, due_on=i.starts.date(),
+            dismissible=True,
+        )
+
+    def _follow_up(self, i: InterviewInfo, today: date) -> list[AttentionItem]:
+        day = i.starts.date()
+        route = f"/interviews/{i.id}/after"
+        if i.mood_entry_id is None:
+            return [AttentionItem(
+                kind="interview-check-in", title=f"How did your {i.phrase} go?",
+                detail="A quick check-in while it's fresh: how you feel, and the questions they asked.",
+                route=route, icon="forum", priority=20, about=i.id, due_on=day, dismissible=True,
+            )]
+        if i.thank_you_sent_on is None and today <= thank_you_window_ends(day):
+            return [AttentionItem(
+                kind="interview-thank-you", title="A thank-you note, while it's fresh?",
+                detail=f"A few warm lines after your {i.phrase}. We'll draft it with you.",
+                route=route, icon="mail_outline", priority=25, about=i.id, due_on=day, dismissible=True,
+            )]
+        return []
+
+    # ---- reminders: pure functions of the rounds and the day ----------------------------
+    def evening_before(self, day: date) -> list[Reminder]:
         tomorrow = day + timedelta(days=1)
         return evening_before(self._interviews.rounds_between(start=tomorrow, end=tomorrow), day)
 
-    def hour_before(self, day: date) -> list[InterviewReminder]:
+    def hour_before(self, day: date) -> list[Reminder]:
+        # A round just after midnight is reminded late the evening before: look one day on.
         return hour_before(self._interviews.rounds_between(start=day, end=day + timedelta(days=1)), day)
 
-    def legacy_rules(self) -> list[ReminderRule]:
-        """Both reminders for today's reminder service (one message per kind and day)."""
-
-        def evening(today: date) -> Message | None:
-            found = self.evening_before(today)
-            if not found:
-                return None
-            if len(found) == 1:
-                return found[0].title, found[0].body
-            return "Interviews tomorrow", " ".join(r.body for r in found)
-
-        def hour(today: date) -> Message | None:
-            now = self._clock.now().time()
-            for r in self.hour_before(today):
-                if r.at is not None and r.at <= now and (r.until is None or now < r.until):
-                    return r.title, r.body
-            return None
-
+    def reminder_rules(self) -> list[ReminderRule]:
         return [
-            ReminderRule("interview_evening", "The evening before an interview", "19:00", evening),
-            # Checked every minute from this time on; it speaks only in the hour before a round.
-            ReminderRule("interview_hour", "An hour before an interview (from this time of day)", "06:00", hour),
+            ReminderRule("interview-evening", "The evening before an interview", self.evening_before, EVENING),
+            ReminderRule("interview-hour", "An hour before an interview", self.hour_before, None),
         ]

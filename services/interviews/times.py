@@ -9,7 +9,7 @@ a move to another zone can be noticed and said instead of silently shifting.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 
 from services.clock import Clock
 from services.errors import ValidationError
@@ -53,17 +53,3 @@ def zone_label(minutes: int) -> str:
 
 def clock_text(moment: datetime) -> str:
     return f"{moment:%H:%M}"
-
-
-def day_text(day: date, today: date) -> str:
-    """'today', 'tomorrow', 'on Thursday' within the week ahead, else 'on 12 Mar'."""
-    delta = (day - today).days
-    if delta == 0:
-        return "today"
-    if delta == 1:
-        return "tomorrow"
-    if delta == -1:
-        return "yesterday"
-    if 1 < delta < 7:
-        return f"on {day:%A}"
-    return f"on {day.day} {day:%b}" + (f" {day.year}" if day.year != today.year else "")

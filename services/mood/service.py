@@ -124,6 +124,17 @@ class MoodService:
             ).all()
             return self._records(s, list(rows))
 
+    def latest_about(self, *, application_id: int) -> MoodRecord | None:
+        """The newest entry about this application's rejection (the after-rejection steps show it)."""
+        with self._sessions() as s:
+            row = s.exec(
+                select(MoodEntry)
+                .where(MoodEntry.application_id == application_id, MoodEntry.about_rejection == True)  # noqa: E712
+                .order_by(col(MoodEntry.logged_at).desc(), col(MoodEntry.id).desc())
+                .limit(1)
+            ).first()
+            return self._records(s, [row])[0] if row else None
+
     def recent_entries(self, *, limit: int = 5) -> list[MoodRecord]:
         limit = max(0, min(check("limit", int, limit), 500))
         with self._sessions() as s:

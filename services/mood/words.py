@@ -67,7 +67,7 @@ FEELING_GROUPS: tuple[FeelingGroup, ...] = (
             "confident",
             "determined",
             "curious",
-            "energized",
+            "energised",
             "optimistic",
         ),
     ),

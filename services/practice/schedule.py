@@ -21,6 +21,7 @@ from sqlmodel import Session, col, select
 from models.practice import NOTES_MAX, PracticeCard, PracticeReview
 from models.shapes import Text, check
 from services.clock import Clock
+from services.dates import absolute_day
 from services.errors import ValidationError
 from services.lookup import id_of, load
 from services.practice.deck import Deck
@@ -274,7 +275,7 @@ class Schedule:
         with self._sessions() as s:
             card = load(s, PracticeCard, card_id, "card")
             if note:
-                stamp = self._clock.today().strftime("%d %b %Y")
+                stamp = absolute_day(self._clock.today())
                 line = f"Mock interview, {stamp}: {note}"
                 merged = f"{card.notes}\n\n{line}".strip() if card.notes else line
                 self._deck.apply(card, {"notes": merged[-NOTES_MAX:]})

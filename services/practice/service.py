@@ -6,10 +6,13 @@ due counts, mock picks), `stats`, `starter` (the built-in questions).
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
-from services.attention import AttentionItem
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from models.practice import PracticeReview
+from services.applications.wins import WinKind, WinService
 from services.clock import Clock
 from services.practice.deck import Deck
 from services.practice.schedule import Schedule
@@ -27,25 +30,23 @@ class PracticeService:
         *,
         settings: SettingsService | None = None,
         starter_path: Path = STARTER_PATH,
+        wins: WinService | None = None,
     ):
         settings = settings or SettingsService(sessions, clock)
         self.deck = Deck(sessions, clock)
         self.starter = StarterDeck(sessions, clock, settings, starter_path)
         self.schedule = Schedule(sessions, clock, settings, self.deck)
+        self._clock = clock
+        self._wins = wins or WinService(sessions, clock)
+        self.schedule.after_review.append(self._record_practice_win)
         self.stats = Stats(sessions, clock, self.schedule)
 
-    def attention_items(self, today: date) -> list[AttentionItem]:
-        n = self.schedule.due_count()
-        if not n:
-            return []
-        title = "1 practice card is due" if n == 1 else f"{n} practice cards are due"
-        return [
-            AttentionItem(
-                key="practice:due",
-                title=title,
-                detail="A few minutes saying your answers out loud keeps them ready.",
-                route="/practice",
-                icon="style",
-                priority=40,
-            )
-        ]
+    def _record_practice_win(self, s: Session, card_id: int) -> None:
+        """Practising is a win whatever the ratings: one a day, counting the questions
+        (inside the review's transaction)."""
+        today = self._clock.today()
+        n = s.scalar(
+            select(func.count(func.distinct(PracticeReview.card_id))).where(PracticeReview.reviewed_on == today)
+        ) or 0
+        title = "Practised 1 interview question" if n == 1 else f"Practised {n} interview questions"
+        self._wins.record_in(s, kind=WinKind.PRACTISED, title=title, on=today)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from sqlmodel import col, select
 
+from models.identity import starter_uuid
 from models.practice import QUESTION_MAX, PracticeCard
 from services.clock import Clock
 from services.practice.deck import CATEGORIES, normalize_tags
@@ -142,6 +143,7 @@ class StarterDeck:
                     tags=json.dumps(q.tags),
                     notes=q.notes,
                     starter_key=q.key,
+                    uuid=starter_uuid(q.key),  # the same question is the same card on every device
                     due=now,
                     created_at=now,
                     updated_at=now,

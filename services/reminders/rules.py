@@ -1,83 +1,62 @@
-"""What each reminder says, decided from the data when it is due (never nagging).
+"""The contract between a feature and the reminders: typed rules, decided per day.
 
-- apply: only on applying days, only while today's goal isn't met, and not the
-  day after a rejection (that day gets the self-care note instead);
-- selfcare: the day after a logged rejection;
-- mood: when nothing has been logged today;
-- practice: when cards are due;
-- feedback: when a request has waited a week without a reply;
-- reapply: on the day a company's waiting period ends.
+A feature owns its promises. It offers `ReminderRule`s (through a provider
+registered in services/container.py); each rule is a pure function of the
+data and a day that returns the `Reminder`s it has for that day, or none. The
+reminders package never reads a feature's tables and never parses its text:
+it only schedules what the rules return.
+
+Two kinds of rule:
+- daily (`once_each=False`): at most one a day, at the time set in Settings,
+  and only for that day (yesterday's nudge is noise today);
+- once each (`once_each=True`): every `about` once, e.g. each reapply date or
+  each feedback request; one missed while the app was closed is caught up
+  later, within `CATCH_UP_DAYS`.
+
+A reminder may carry its own time (`at`): a rule with `default_time=None`
+(say, "an hour before an interview") times each reminder itself, and
+Settings shows no time field for it. `until` drops a reminder that could not
+be shown in time (a catch-up after the interview began would be no help).
 """
 
 from __future__ import annotations
 
-from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, time
+from typing import Protocol
 
-from services.reminders.service import Message, ReminderRule
-
-if TYPE_CHECKING:
-    from services.container import AppServices
-
-TITLE = "Bounceback"
+CATCH_UP_DAYS = 3  # once-each reminders missed while closed still come, up to this many days late
 
 
-def _rejected_yesterday(services: AppServices, today: date) -> bool:
-    latest = services.applications.queries.recent_rejection(within_days=1)
-    return latest is not None and latest.status_on == today - timedelta(days=1)
+@dataclass(frozen=True)
+class Reminder:
+    """One reminder a rule has for a day."""
+
+    title: str
+    body: str
+    about: int = 0  # the row it is about (an application, a feedback request); 0 for none
+    at: time | None = None  # its own local time that day; None: the rule's time from Settings
+    route: str = "/"  # where the app opens when the notification is tapped
+    until: time | None = None  # not shown at all after this local time that day
 
 
-def build_rules(services: AppServices) -> list[ReminderRule]:
-    def apply(today: date) -> Message | None:
-        goals = services.goals.goal_on(day=today)
-        if today.weekday() in goals.rest_weekdays or _rejected_yesterday(services, today):
-            return None
-        done = services.goals.count_on(day=today)
-        if done >= goals.daily_target:
-            return None
-        left = goals.daily_target - done
-        one = "one more application" if left == 1 else f"{left} more applications"
-        return TITLE, f"There's still time for {one} today, if you have it in you. Small steps count."
+@dataclass(frozen=True)
+class ReminderRule:
+    kind: str  # stable name, used in settings and in the delivery log, e.g. "apply"
+    label: str  # shown in Settings beside its switch
+    decide: Callable[[date], list[Reminder]]  # pure: the data and the day, never the wall clock
+    default_time: time | None  # None: every reminder carries its own `at`
+    once_each: bool = False
+    default_on: bool = True
 
-    def selfcare(today: date) -> Message | None:
-        if not _rejected_yesterday(services, today):
-            return None
-        return TITLE, "Yesterday brought a no. Today, start with something kind for yourself: a walk, a friend, some rest."
 
-    def mood(today: date) -> Message | None:
-        if services.mood.entries_on(day=today):
-            return None
-        return TITLE, "How was today? A five-second check-in helps you see your own pattern."
+class ReminderProvider(Protocol):
+    """What a feature registers with the reminders (see services/container.py)."""
 
-    def practice(today: date) -> Message | None:
-        due = services.practice.schedule.due_count()
-        if not due:
-            return None
-        cards = "1 practice question is" if due == 1 else f"{due} practice questions are"
-        return TITLE, f"{cards} ready whenever you are. A few minutes out loud is plenty."
+    def reminder_rules(self) -> list[ReminderRule]: ...
 
-    def feedback(today: date) -> Message | None:
-        waiting = [i for i in services.feedback.attention_items(today) if i.key.startswith("feedback-request:")]
-        if not waiting:
-            return None
-        return TITLE, f"{waiting[0].title}. A short, friendly follow-up is fine, or let it go: asking was the professional part."
 
-    def reapply(today: date) -> Message | None:
-        for item in services.applications.queries.attention_items(today):
-            if not item.key.startswith("reapply:"):
-                continue
-            app = services.applications.get(application_id=int(item.key.split(":")[1]))
-            if app.reapply_after == today:
-                who = app.company or "a company you applied to"
-                return TITLE, f"Your wait for {who} ends today. Have a look for a role there that fits you."
-        return None
-
-    return [
-        ReminderRule("apply", "A nudge to apply, if today's goal isn't met", "18:00", apply),
-        ReminderRule("selfcare", "Self-care the day after a rejection", "10:00", selfcare),
-        ReminderRule("mood", "Evening mood check-in", "20:30", mood),
-        ReminderRule("practice", "Practice cards due", "12:00", practice),
-        ReminderRule("feedback", "Feedback requests with no reply for a week", "10:30", feedback),
-        ReminderRule("reapply", "A company's waiting period ends", "09:30", reapply),
-        *services.interview_signals.legacy_rules(),  # the evening before and an hour before an interview
-    ]
+def one(reminder: Reminder | None) -> list[Reminder]:
+    """For daily rules that say one thing or nothing."""
+    return [] if reminder is None else [reminder]

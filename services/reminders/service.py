@@ -1,119 +1,141 @@
-"""Kind reminders: each kind at most once a day, only when it has something useful to say.
+"""Reminders as views see them: the rules features registered, their preferences, a test.
 
-A rule composes its message from the data at the moment it is due (so the
-"apply" nudge stays quiet once today's goal is met, and on rest days). The
-app checks while it is open; at start it catches up, once, on anything due
-earlier today that was missed while it was closed. Older misses are dropped:
-yesterday's nudge is noise today.
+Kind by design: each rule says something only when it helps (the apply nudge
+stays quiet once today's goal is met and on rest days), at most once a day or
+once each, never in quiet hours. Delivery and timing live in scheduler.py.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, time
+from datetime import date
 
 from services.clock import Clock
 from services.errors import ValidationError
-from services.reminders.notify import Notifier
+from services.reminders.log import DeliveryLog
+from services.reminders.notify import ChainNotifier, InAppNotifier, Notifier, PlyerNotifier
+from services.reminders.plan import ActiveRule, MomentFilter, Occurrence, plan_days
+from services.reminders.prefs import QuietHours, ReminderPrefs, Snapshot
+from services.reminders.rules import ReminderProvider, ReminderRule
+from services.reminders.scheduler import ReminderScheduler
 from services.settings import SettingsService
+from services.storage.db import SessionFactory
 
-Message = tuple[str, str]  # (title, body)
+TEST_TITLE = "Bounceback"
+TEST_MESSAGE = "This is how a reminder will look. Gentle, and only when it helps."
 
 
 @dataclass(frozen=True)
-class ReminderRule:
+class RuleChoice:
     kind: str
-    label: str  # shown in Settings
-    default_time: str  # "HH:MM", local
-    compose: Callable[[date], Message | None]
+    label: str
+    on: bool
+    at: str  # "HH:MM", or "" when each reminder carries its own time
+    once_each: bool
 
 
-_TIME = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
-
-
-def parse_time(text: str) -> time:
-    match = _TIME.match(text.strip())
-    if not match:
-        raise ValidationError.single("time", "Use a 24-hour time like 18:30.")
-    return time(int(match.group(1)), int(match.group(2)))
+@dataclass(frozen=True)
+class ReminderChoices:
+    enabled: bool
+    rules: list[RuleChoice]
+    quiet: QuietHours
 
 
 class ReminderService:
-    def __init__(self, settings: SettingsService, clock: Clock, notifier: Notifier):
-        self._settings = settings
+    def __init__(
+        self, sessions: SessionFactory, settings: SettingsService, clock: Clock, notifier: Notifier | None = None
+    ):
         self._clock = clock
-        self.notifier = notifier
-        self.rules: list[ReminderRule] = []
+        self.prefs = ReminderPrefs(settings)
+        self.log = DeliveryLog(sessions, clock)
+        self.in_app = InAppNotifier()
+        self.notifier = ChainNotifier([notifier or PlyerNotifier(), self.in_app])
+        self._rules: list[ReminderRule] = []
+        self.scheduler = ReminderScheduler(self, clock)
 
-    # -- preferences -------------------------------------------------------
-    def enabled(self) -> bool:
-        return bool(self._settings.get("reminders.enabled", True))
+    # -- the rules, from each feature's provider ----------------------------------
+    def register(self, provider: ReminderProvider) -> None:
+        for rule in provider.reminder_rules():
+            if any(r.kind == rule.kind for r in self._rules):
+                raise ValueError(f"two reminder rules are called {rule.kind!r}")
+            self._rules.append(rule)
 
-    def set_enabled(self, *, on: bool) -> None:
-        self._settings.set("reminders.enabled", bool(on))
+    @property
+    def rules(self) -> list[ReminderRule]:
+        return list(self._rules)
 
-    def kind_enabled(self, kind: str) -> bool:
-        return bool(self._settings.get(f"reminders.{kind}.enabled", True))
-
-    def set_kind_enabled(self, *, kind: str, on: bool) -> None:
-        self._rule(kind)
-        self._settings.set(f"reminders.{kind}.enabled", bool(on))
-
-    def time_for(self, kind: str) -> str:
-        stored = self._settings.get(f"reminders.{kind}.time")
-        return stored if isinstance(stored, str) and _TIME.match(stored) else self._rule(kind).default_time
-
-    def set_time(self, *, kind: str, at: str) -> str:
-        self._rule(kind)
-        parsed = parse_time(at)
-        text = f"{parsed:%H:%M}"
-        self._settings.set(f"reminders.{kind}.time", text)
-        return text
-
-    # -- sending -----------------------------------------------------------
-    def run_due(self) -> list[str]:
-        """Send whatever is due now and not yet sent today; returns the kinds sent."""
-        if not self.enabled():
-            return []
-        now = self._clock.now()
-        today = now.date()
-        if self._first_day(today) == today:
-            return []  # the first day is for getting to know the app, not for nudges
-        sent_on: dict[str, str] = self._settings.get("reminders.sent", {}) or {}
-        sent = []
-        for rule in self.rules:
-            if not self.kind_enabled(rule.kind) or sent_on.get(rule.kind) == today.isoformat():
-                continue
-            if now.time() < parse_time(self.time_for(rule.kind)):
-                continue
-            message = rule.compose(today)
-            if message is None:
-                continue
-            if self.notifier.notify(title=message[0], message=message[1]):
-                sent_on[rule.kind] = today.isoformat()
-                sent.append(rule.kind)
-        if sent:
-            self._settings.set("reminders.sent", sent_on)
-        return sent
-
-    def _first_day(self, today: date) -> date:
-        stored = self._settings.get("reminders.first_day")
-        if stored is None:
-            self._settings.set("reminders.first_day", today.isoformat())
-            return today
-        return date.fromisoformat(stored)
-
-    def send_test(self) -> str:
-        """Send a sample; returns the backend's name ("system", "in-app" or "none")."""
-        ok = self.notifier.notify(
-            title="Bounceback", message="This is how a reminder will look. Gentle, and only when it helps."
-        )
-        return getattr(self.notifier, "name", "system") if ok else "none"
-
-    def _rule(self, kind: str) -> ReminderRule:
-        for rule in self.rules:
+    def rule(self, kind: str) -> ReminderRule:
+        for rule in self._rules:
             if rule.kind == kind:
                 return rule
         raise ValidationError.single("kind", f"There is no reminder called {kind!r}.")
+
+    # -- preferences ------------------------------------------------------------------
+    def enabled(self) -> bool:
+        return self.prefs.enabled()
+
+    def set_enabled(self, *, on: bool) -> None:
+        self.prefs.set_enabled(on=on)
+
+    def kind_enabled(self, kind: str) -> bool:
+        return self.prefs.read().kind_enabled(kind, self.rule(kind).default_on)
+
+    def set_kind_enabled(self, *, kind: str, on: bool) -> None:
+        self.rule(kind)
+        self.prefs.set_kind_enabled(kind=kind, on=on)
+
+    def time_for(self, kind: str) -> str:
+        """"HH:MM", or "" for a rule whose reminders carry their own time."""
+        rule = self.rule(kind)
+        if rule.default_time is None:
+            return ""
+        return f"{self.prefs.read().time_for(kind, rule.default_time):%H:%M}"
+
+    def set_time(self, *, kind: str, at: str) -> str:
+        if self.rule(kind).default_time is None:
+            raise ValidationError.single("time", "This reminder follows its own time.")
+        return f"{self.prefs.set_time(kind=kind, at=at):%H:%M}"
+
+    def quiet_hours(self) -> QuietHours:
+        return self.prefs.quiet_hours()
+
+    def set_quiet_hours(self, *, on: bool, start: str | None = None, end: str | None = None) -> QuietHours:
+        return self.prefs.set_quiet_hours(on=on, start=start, end=end)
+
+    def choices(self) -> ReminderChoices:
+        """Everything Settings shows, from one read."""
+        prefs = self.prefs.read()
+        rules = [
+            RuleChoice(
+                kind=r.kind,
+                label=r.label,
+                on=prefs.kind_enabled(r.kind, r.default_on),
+                at="" if r.default_time is None else f"{prefs.time_for(r.kind, r.default_time):%H:%M}",
+                once_each=r.once_each,
+            )
+            for r in self._rules
+        ]
+        return ReminderChoices(enabled=prefs.enabled(), rules=rules, quiet=prefs.quiet_hours())
+
+    # -- planning ------------------------------------------------------------------------
+    def active_rules(self, prefs: Snapshot | None = None) -> list[ActiveRule]:
+        prefs = prefs or self.prefs.read()
+        if not prefs.enabled():
+            return []
+        return [
+            ActiveRule(rule, None if rule.default_time is None else prefs.time_for(rule.kind, rule.default_time))
+            for rule in self._rules
+            if prefs.kind_enabled(rule.kind, rule.default_on)
+        ]
+
+    def plan(self, days: list[date], *, prefs: Snapshot | None = None, keep: MomentFilter | None = None) -> list[Occurrence]:
+        """What the rules have for these days; nothing on the first day the app was used."""
+        prefs = prefs or self.prefs.read()
+        first = prefs.first_day()
+        days = [d for d in days if first is None or d > first]
+        return plan_days(self.active_rules(prefs), days, clock=self._clock, quiet=prefs.quiet_hours(), keep=keep)
+
+    # -- a test notification --------------------------------------------------------------
+    async def send_test(self) -> str:
+        """Send a sample now; returns who delivered it ("phone", "system", "in-app"), or "none"."""
+        return await self.notifier.deliver(title=TEST_TITLE, message=TEST_MESSAGE) or "none"

@@ -1,4 +1,11 @@
-"""Opening the one SQLite file: pragmas, migrations, and a damaged-file rescue."""
+"""Opening the one SQLite file: what it is, rescue if needed, upgrade, pragmas, private modes.
+
+At every start, cheaply: is there a file, is it whole, is it ours, is it
+from a newer app? A damaged file (or another program's) is set aside byte for
+byte and the newest good backup restored (services/storage/rescue.py); a newer
+one is refused. Our file is upgraded after a backup of the old schema. Every
+failure on the way becomes a StorageError with one sentence for the person.
+"""
 
 from __future__ import annotations
 
@@ -15,15 +22,20 @@ from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, create_engine
 
 from services.errors import StorageError
-from services.storage import backup
-from services.storage.migrations import load_steps
+from services.storage import backup, failures, files, probe, rescue
+from services.storage.gate import Gate, GatedPool
+from services.storage.migrations import latest_version
+from services.storage.schema import migrate
 
 log = logging.getLogger(__name__)
 
 DB_FILE_NAME = "bounceback.db"
 BUSY_TIMEOUT_MS = 5000
+SIDE_FILES = ("", "-wal", "-shm")
 
 SessionFactory = Callable[[], Session]
+
+__all__ = ["DB_FILE_NAME", "Database", "SessionFactory", "migrate", "open_database", "open_memory_database"]
 
 
 @dataclass
@@ -31,6 +43,7 @@ class Database:
     engine: Engine
     path: Path | None  # None for in-memory databases (tests)
     notices: list[str] = field(default_factory=list)  # told to the user once at start
+    gate: Gate = field(default_factory=Gate)  # held closed while a restore swaps the file
     commits: int = field(default=0, init=False)  # bumped by every commit through this engine
 
     def __post_init__(self) -> None:
@@ -62,7 +75,9 @@ def _on_connect(dbapi_conn, _record) -> None:
     cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     cur.execute("PRAGMA foreign_keys = ON")
     cur.execute("PRAGMA journal_mode = WAL")
-    cur.execute("PRAGMA synchronous = NORMAL")
+    # FULL: the -wal is synced at every commit, so a saved entry survives a power cut
+    # or an OS crash too (NORMAL only promises that after the next checkpoint).
+    cur.execute("PRAGMA synchronous = FULL")
     cur.close()
 
 
@@ -74,34 +89,13 @@ def _make_engine(url: str, **kwargs) -> Engine:
     engine = create_engine(url, **kwargs)
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
+    failures.install(engine)
     return engine
-
-
-def migrate(dbapi_conn, *, up_to: int | None = None) -> int:
-    """Bring the schema to the latest (or `up_to`) version; each step atomic."""
-    dbapi_conn.isolation_level = None
-    current = dbapi_conn.execute("PRAGMA user_version").fetchone()[0]
-    for version, step in load_steps():
-        if version <= current or (up_to is not None and version > up_to):
-            continue
-        dbapi_conn.execute("BEGIN IMMEDIATE")
-        try:
-            step.upgrade(dbapi_conn)
-            dbapi_conn.execute(f"PRAGMA user_version = {version}")
-            dbapi_conn.execute("COMMIT")
-        except BaseException:
-            dbapi_conn.execute("ROLLBACK")
-            raise
-        log.info("database upgraded to schema v%s", version)
-        current = version
-    return current
 
 
 def open_memory_database(*, up_to: int | None = None) -> Database:
     """A fresh in-memory database: SQLModel's recipe for tests."""
-    engine = _make_engine(
-        "sqlite://", connect_args={"check_same_thread": False}, poolclass=StaticPool
-    )
+    engine = _make_engine("sqlite://", connect_args={"check_same_thread": False}, poolclass=StaticPool)
     raw = engine.raw_connection()
     try:
         migrate(raw.driver_connection, up_to=up_to)
@@ -110,71 +104,110 @@ def open_memory_database(*, up_to: int | None = None) -> Database:
     return Database(engine=engine, path=None)
 
 
-def _is_healthy(path: Path, *, thorough: bool = True) -> bool:
-    """Can SQLite read this file? `thorough` checks every page (linear in size)."""
-    try:
-        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
-        try:
-            if not thorough:  # header and schema only: cheap enough for every start
-                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-                return True
-            return conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
-        finally:
-            conn.close()
-    except sqlite3.OperationalError as exc:
-        # Locked by another copy of the app is not damage; let the open report it.
-        return "locked" in str(exc) or "busy" in str(exc)
-    except sqlite3.DatabaseError:
-        return False
-
-
-def is_healthy(path: Path) -> bool:
-    return _is_healthy(path, thorough=True)
-
-
-def _rescue_damaged(path: Path, now: datetime) -> str:
-    """Set a damaged file aside (never delete it) and restore the newest good backup."""
-    aside = path.with_name(f"{path.name}.damaged-{now:%Y%m%d-%H%M%S}")
-    path.rename(aside)
-    for suffix in ("-wal", "-shm"):
-        side = path.with_name(path.name + suffix)
-        if side.exists():
-            side.rename(aside.with_name(aside.name + suffix))
-    restored = backup.restore_newest_healthy(path, _is_healthy)
-    if restored:
-        return (
-            f"Your data file could not be read, so we set it aside as {aside.name} and "
-            f"restored your backup from {restored:%d %b %Y, %H:%M}."
-        )
-    return (
-        f"Your data file could not be read, so we set it aside as {aside.name} and "
-        "started a fresh one. Nothing was deleted."
-    )
-
-
 def open_database(data_dir: Path, *, now: datetime | None = None) -> Database:
-    """Open (creating, rescuing or upgrading as needed) the app's database file."""
+    """Open (creating, rescuing or upgrading as needed) the app's database file.
+
+    Raises StorageError (its `friendly` is one sentence for the person) when
+    it can't: busy, read-only, full disk, I/O error, or a file from a newer app.
+    """
     now = now or datetime.now()
-    data_dir.mkdir(parents=True, exist_ok=True)
-    path = data_dir / DB_FILE_NAME
-    notices: list[str] = []
-    # The full page check runs with the daily backup (services/storage/backup.py), not at every start.
-    if path.exists() and not _is_healthy(path, thorough=False):
-        notices.append(_rescue_damaged(path, now))
     try:
-        raw = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
-        try:
-            raw.execute("PRAGMA journal_mode = WAL")
-            before = raw.execute("PRAGMA user_version").fetchone()[0]
-            if 0 < before < len(load_steps()):
-                # Keep a copy of the old schema before changing it.
-                backup.backup_file(path, now=now, reason=f"before-v{len(load_steps())}")
-            migrate(raw)
-        finally:
-            raw.close()
-    except sqlite3.OperationalError as exc:
-        raise StorageError(f"could not open {path}: {exc}") from exc
+        return _open(data_dir, now)
+    except Exception as exc:
+        if isinstance(exc, StorageError) or isinstance(exc, OSError | sqlite3.Error):
+            raise failures.on_open(exc, data_dir) from exc
+        raise
+
+
+def _open(data_dir: Path, now: datetime) -> Database:
+    files.private_dir(data_dir)
+    path = data_dir / DB_FILE_NAME
+    for folder in (data_dir, backup.backups_dir(path), data_dir / "exports"):
+        files.clean_stale_temps(folder)
+    _tighten_old_modes(data_dir)
+    notices = []
+    state, facts = probe.examine(path)
+    if state == "newer":
+        raise _newer(facts.version if facts else 0, data_dir)
+    has_backups = bool(backup.list_backups(path))
+    if state in ("damaged", "foreign") or (state in ("empty", "blank") and has_backups):
+        notices.append(rescue.rescue(path, now=now, foreign=state == "foreign"))
+    _make_files_private(path)
+    if not path.exists():
+        files.create_exclusive(path)  # 0600 from the first byte; SQLite gives -wal/-shm the same mode
+    if not _upgrade(path, now, data_dir):  # damage found by the backup before an upgrade
+        notices.append(rescue.rescue(path, now=now, foreign=False))
+        _upgrade(path, now, data_dir)
+    _make_files_private(path)
     engine = _make_engine(
-        f"sqlite:///{path}", connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000}
+        f"sqlite:///{path}",
+        poolclass=GatedPool,
+        connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
     )
-    return Database(engine=engine, path=path, notices=notices)
+    db = Database(engine=engine, path=path, notices=notices)
+    engine.pool.gate = db.gate  # type: ignore[attr-defined]
+    return db
+
+
+def _upgrade(path: Path, now: datetime, data_dir: Path) -> bool:
+    """WAL mode, and the latest schema after a backup of the old one; False if that backup found damage."""
+    raw = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    try:
+        raw.execute("PRAGMA journal_mode = WAL")
+        raw.execute("PRAGMA synchronous = FULL")
+        before = raw.execute("PRAGMA user_version").fetchone()[0]
+        if 0 < before < latest_version():
+            try:
+                _backup_before_upgrade(path, now, data_dir)
+            except backup.DamagedFile:  # never upgrade a damaged file
+                return False
+        migrate(raw)
+    finally:
+        raw.close()
+    return True
+
+
+def _tighten_old_modes(data_dir: Path) -> None:
+    """Older versions left the folders 0755 and files 0644: backups, exports, set-aside copies."""
+    for folder in (data_dir, data_dir / "backups", data_dir / "exports"):
+        if folder is not data_dir:
+            if not files.is_dir_not_link(folder):
+                continue
+            files.private_dir(folder)
+        for item in folder.glob("bounceback*"):
+            files.make_private(item)
+
+
+def _make_files_private(path: Path) -> None:
+    """0600 for the file and its companions, including ones an older version left 0644."""
+    for suffix in SIDE_FILES:
+        files.make_private(path.with_name(path.name + suffix))
+
+
+def _backup_before_upgrade(path: Path, now: datetime, data_dir: Path) -> None:
+    try:
+        backup.backup_file(path, now=now, reason=f"before-v{latest_version()}")
+    except backup.DamagedFile:
+        raise  # the caller sets the file aside instead
+    except backup.BackupFailed as exc:
+        why = backup.WHY.get(exc.kind, "something went wrong while copying")
+        raise StorageError(
+            f"backup before upgrade failed: {exc}",
+            kind=exc.kind,
+            friendly=(
+                "This version of Bounceback upgrades your data file and makes a backup of it first, but the "
+                f"backup didn't work ({why}). Nothing was changed; check the disk holding {data_dir} and "
+                "start it again."
+            ),
+        ) from exc
+
+
+def _newer(version: int, data_dir: Path) -> StorageError:
+    return StorageError(
+        f"schema v{version} is newer than this app's v{latest_version()}",
+        kind="newer",
+        friendly=(
+            f"Your data in {data_dir} was saved by a newer version of Bounceback. Please update the app to "
+            "open it; nothing was changed."
+        ),
+    )

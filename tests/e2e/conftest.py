@@ -18,6 +18,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -40,8 +41,15 @@ CHROMIUM_ARGS = [
     # Chromium's own autofill lookups would otherwise go to Google (not the page's doing).
     "--disable-features=AutofillServerCommunication",
 ]
-START_TIMEOUT_S = 60
-STOP_TIMEOUT_S = 15
+# Watchdogs for a hung process, not speed limits: a start takes about 5 s on a busy 2-core
+# machine (see PYCACHE), but several helpers' browsers at once can make it ten times slower.
+START_TIMEOUT_S = 180
+STOP_TIMEOUT_S = 30
+# This machine sets PYTHONDONTWRITEBYTECODE=1, so each start of the app compiled flet,
+# SQLAlchemy, FastAPI... from source again: 15-20 s per start under load instead of 5-7 s,
+# which made starts miss their deadline on a busy machine. Their bytecode is kept here,
+# outside the source tree, and shared by every start (Python checks it against the sources).
+PYCACHE = Path(tempfile.gettempdir()) / f"bounceback-e2e-pycache-{os.getuid()}"
 # What main.py prints once the port is listening; the link carries this launch's key.
 PRINTED_LINK = re.compile(r"^Open (http://\S+\?token=\S+) in your browser\.$", re.MULTILINE)
 
@@ -104,6 +112,8 @@ class AppServer:
         env = {k: v for k, v in os.environ.items() if not k.startswith("FLET_")}
         env["FLET_FORCE_WEB_SERVER"] = "true"  # never try to open a browser window
         env["PYTHONUNBUFFERED"] = "1"
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(PYCACHE)
         cmd = [sys.executable, "main.py", "--web", "--port", str(self.port), "--host", "127.0.0.1",
                "--data-dir", str(self.data_dir)]  # fmt: skip
         with open(self.log_path, "wb") as out:

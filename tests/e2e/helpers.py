@@ -21,6 +21,9 @@ REPO = Path(__file__).resolve().parents[2]
 SCREENSHOTS = REPO / "screenshots"  # ignored by git
 
 TIMEOUT_MS = 30_000  # generous: two shared cores, Flutter's first load takes a few seconds
+# Every wait in these tests is for a condition; this bounds how long (Playwright's own
+# default for `expect` is 5 s, short for a busy machine).
+expect.set_options(timeout=TIMEOUT_MS)
 
 # Requests to other hosts that are allowed to leave the browser: none. The app's own
 # server sends a Content-Security-Policy that lets the page reach only its own origin.
@@ -177,21 +180,28 @@ def open_app(
     page.set_default_timeout(TIMEOUT_MS)
     _open.append((page, rec))
 
-    page.goto(with_token(url))
-    placeholder = page.locator("flt-semantics-placeholder")
-    placeholder.wait_for(state="attached", timeout=TIMEOUT_MS)
-    # A normal click fails ("outside of the viewport"): the placeholder is off-screen by design.
-    placeholder.evaluate("e => e.click()")
+    context.add_init_script(_WATCH_TEXT_EDITING)
+    goto(page, with_token(url))
     expect(nav_target(page, "Today")).to_be_visible(timeout=TIMEOUT_MS)
     return page
 
 
 def goto(page: Page, url: str) -> None:
-    """Load a deep link and switch the semantics tree on again (a reload turns it off)."""
+    """Load `url` (the app, or one of its routes) and switch Flutter's semantics tree on.
+
+    Each page load starts with semantics off. Flutter's web engine then shows one
+    "Enable accessibility" button, `flt-semantics-placeholder`: 1x1 px at (-1, -1), outside
+    the page on purpose so no pointer ever reaches it. Screen readers activate it by
+    sending it a click event, and that is what `dispatch_event` does. (It is not a tap on
+    something the user sees, so nothing is lost here; a keyboard press on it does not
+    enable semantics in this engine.)
+    """
     page.goto(url)
     placeholder = page.locator("flt-semantics-placeholder")
-    placeholder.wait_for(state="attached")
-    placeholder.evaluate("e => e.click()")
+    placeholder.wait_for(state="attached", timeout=TIMEOUT_MS)
+    placeholder.dispatch_event("click")
+    # The placeholder removes itself once semantics are on.
+    expect(placeholder).to_have_count(0, timeout=TIMEOUT_MS)
 
 
 def _rail_button(page: Page, label: str) -> Locator:
@@ -210,6 +220,15 @@ def nav_selected(page: Page, label: str) -> Locator:
     rail = _rail_button(page, label).and_(page.locator("[aria-current='true']"))
     bar = page.get_by_role("tab", name=label, exact=True, selected=True)
     return rail.or_(bar).first
+
+
+def resize(page: Page, size: tuple[int, int]) -> None:
+    """Set the viewport; wait until the shell shows that size's navigation (bar below 640 px, else rail)."""
+    page.set_viewport_size({"width": size[0], "height": size[1]})
+    if size[0] < 640:  # views/context.py NARROW_BELOW
+        expect(page.get_by_role("tab", name="Today", exact=True)).to_be_visible()
+    else:
+        expect(_rail_button(page, "Today")).to_be_visible()
 
 
 def nav(page: Page, label: str) -> None:
@@ -247,11 +266,14 @@ def wait_text(page: Page, text: str | re.Pattern, timeout: int = TIMEOUT_MS, exa
 
 
 def shot(page: Page, name: str, settle_s: float = 5.0) -> Path:
-    """Screenshot to screenshots/<test>-<name>-<W>x<H>.png once the picture is still; returns the path.
+    """Screenshot to screenshots/<test>-<name>-<W>x<H>.png once the picture is drawn and still.
 
     Flutter paints a frame or two after its semantics tree changes (and ink/tooltip
     animations run), so an immediate screenshot can show the previous screen: take
-    screenshots until two in a row are identical.
+    screenshots until two in a row are identical (for up to `settle_s`). Right after a page
+    load the semantics tree (what tests wait for) can be complete while the canvas is still
+    blank, for seconds on a busy machine; two blank pictures are identical too, so a blank
+    one never counts, and one still blank after TIMEOUT_MS fails the test.
     """
     test = os.environ.get("PYTEST_CURRENT_TEST", "manual").split(" ")[0]
     test = re.sub(r"[^A-Za-z0-9_.-]+", "_", test.split("::")[-1].replace("[", "-").rstrip("]"))
@@ -259,25 +281,138 @@ def shot(page: Page, name: str, settle_s: float = 5.0) -> Path:
     SCREENSHOTS.mkdir(exist_ok=True)
     path = SCREENSHOTS / f"{test}-{re.sub(r'[^A-Za-z0-9_.-]+', '_', name)}-{size['width']}x{size['height']}.png"
     page.mouse.move(0, 0)  # no hover tooltip in the picture
-    deadline = time.monotonic() + settle_s
+    start = time.monotonic()
     previous = page.screenshot()
     while True:
-        page.wait_for_timeout(150)
+        page.wait_for_timeout(150)  # the interval between two pictures compared
         current = page.screenshot()
-        if current == previous or time.monotonic() > deadline:
+        waited = time.monotonic() - start
+        if _blank(current):
+            assert waited < TIMEOUT_MS / 1000, f"{path.name}: the page is still blank after {waited:.0f} s"
+        elif current == previous or waited > settle_s:
             break
         previous = current
     path.write_bytes(current)
     return path
 
 
+def _blank(png: bytes) -> bool:
+    """One colour all over: nothing drawn yet (every Bounceback screen has text)."""
+    from io import BytesIO
+
+    from PIL import Image  # Pillow comes with flet's dependencies
+
+    darkest, lightest = Image.open(BytesIO(png)).convert("L").getextrema()
+    return lightest - darkest < 8
+
+
 def tap(loc: Locator) -> None:
-    """Click a semantics node even when Flutter has it scrolled off-screen."""
-    loc.wait_for(state="attached")
-    try:
-        loc.click(timeout=3000)
-    except Exception:  # off-screen for Playwright; a DOM click still reaches Flutter
-        loc.evaluate("e => e.click()")
+    """Click a control (a semantics node) where Flutter draws it, scrolling it into view first.
+
+    Playwright scrolls the node into view with the browser's own scrolling: the browser
+    scrolls the <flt-semantics> element of the Flutter Scrollable around it, and Flutter's
+    engine turns that into a real scroll (SemanticsAction scrollToOffset), drawn a frame or
+    two later. The click must wait for that frame. With semantics on, the engine holds a
+    pointerdown on a button for 200 ms waiting for the browser's "click", which it turns into
+    the button's tap; on a busy machine the click can come later, and then the engine hands
+    the raw pointer events to Flutter instead, which hit-tests them against its own layout.
+    Clicked before Flutter has scrolled, that tap lands on whatever Flutter still draws
+    there (a lost or misdirected tap). So: scroll, wait until Flutter has drawn the result
+    (see wait_quiet_frames), then click. No DOM click fallback: a tap that does not reach
+    the control fails the test.
+    """
+    loc.scroll_into_view_if_needed()
+    wait_quiet_frames(loc.page)
+    loc.click()
+
+
+# Installed in every page opened with open_app (see `type_into`). Flutter's web engine
+# attaches its "input" and "keydown" listeners to a semantics <input>/<textarea> only when
+# the framework opens a text-input connection for it, which is one round trip through
+# Dart after the browser focus moved there. Keys typed before that change the DOM value
+# and are then overwritten by the framework's (empty) editing state. The engine starts
+# editing an element by applying the input configuration to it
+# (SemanticsTextEditingStrategy.enable -> applyConfiguration, which always writes the
+# element's "autocorrect" attribute) and attaches its listeners in the same task, so an
+# "autocorrect" write on the focused element is the signal that typing will reach Flutter.
+# A blur ends editing (the engine removes its listeners then).
+_WATCH_TEXT_EDITING = """
+(() => {
+  const editing = new WeakSet();
+  Object.defineProperty(window, "__flutterEditing", {value: editing});
+  new MutationObserver(records => { for (const r of records) editing.add(r.target); })
+    .observe(document, {subtree: true, attributes: true, attributeFilter: ["autocorrect"]});
+  document.addEventListener("focusout", e => editing.delete(e.target), true);
+})();
+"""
+
+
+# Resolves after two animation frames in a row in which nothing changed in the semantics tree
+# (no node added, removed or changed, no focus moved). Two, not one: a frame Flutter requests
+# while this script's first callback is already queued runs after it in the same frame.
+_QUIET_FRAMES = """
+() => new Promise(resolve => {
+  let changed = false, quiet = 0;
+  const mark = () => { changed = true; };
+  const watch = new MutationObserver(mark);
+  watch.observe(document.querySelector("flt-semantics-host") || document,
+                {subtree: true, childList: true, attributes: true, characterData: true});
+  document.addEventListener("focusin", mark, true);
+  const frame = () => requestAnimationFrame(() => {
+    quiet = changed ? 0 : quiet + 1;
+    changed = false;
+    if (quiet < 2) { frame(); return; }
+    watch.disconnect();
+    document.removeEventListener("focusin", mark, true);
+    resolve();
+  });
+  frame();
+})
+"""
+
+
+def wait_quiet_frames(page: Page) -> None:
+    """Wait until Flutter has drawn what it has been asked to (a scroll, a new screen, a focus).
+
+    Flutter runs its frames in requestAnimationFrame callbacks and updates the semantics
+    tree in them, so two frames in a row without a change mean the frames it scheduled
+    have run. One case this matters for: when a screen replaces the one whose button had
+    the focus (the button that opened it), Flutter gives the focus back to the control
+    focused before it (often the navigation destination) in the frame after the new screen
+    is drawn. A field tapped in between gets the browser focus and then loses it to that
+    restoration, and its editing session ends (seen once in test_feedback's keyword check).
+    Another: see `tap`.
+    """
+    page.evaluate(_QUIET_FRAMES)
+
+
+def wait_editing(field: Locator) -> None:
+    """Wait until Flutter edits `field` (a textbox with browser focus); see _WATCH_TEXT_EDITING."""
+    expect(field).to_be_focused()
+    field.page.wait_for_function("() => window.__flutterEditing.has(document.activeElement)")
+
+
+def textbox(page: Page, label: str) -> Locator:
+    """The text field labelled `label`. (A focused field's name gains its helper text.)"""
+    return page.get_by_role("textbox", name=re.compile(rf"^{re.escape(label)}(\s|$)")).first
+
+
+def type_into(field: Locator, text: str, *, clear: bool = False) -> None:
+    """Tap a text field, wait until Flutter edits it, type `text`; the field then ends with it.
+
+    Typing goes where the cursor is; `clear` first erases what the field holds, key by key
+    from the end, as a user would.
+    """
+    page = field.page
+    tap(field)
+    wait_editing(field)
+    if clear:
+        page.keyboard.press("Control+End")
+        for _ in field.input_value():
+            page.keyboard.press("Backspace")
+        expect(field).to_have_value("")
+    page.keyboard.type(text)
+    expect(field).to_have_value(re.compile(re.escape(text) + r"$"))
 
 
 def set_theme(data_dir, mode: str) -> None:

@@ -10,40 +10,18 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from tests.e2e import helpers
-from tests.e2e.helpers import DESKTOP, PHONE, nav, open_app, set_theme, wait_heading
+from tests.e2e.helpers import DESKTOP, PHONE, nav, open_app, set_theme, shot, tap, wait_heading
 from views.mood.faces import MOOD_COLORS
 
 pytestmark = pytest.mark.e2e
-
-
-def tap(loc: Locator) -> None:
-    """Click a semantics node, first scrolling Flutter's view until it is on screen
-    (Playwright's own scrolling can't move a Flutter canvas)."""
-    loc.wait_for(state="attached")
-    page = loc.page
-    height = page.viewport_size["height"]
-    for _ in range(12):
-        box = loc.bounding_box()
-        if box and 60 <= box["y"] and box["y"] + box["height"] <= height - 90:
-            page.mouse.click(box["x"] + box["width"] / 2, box["y"] + min(box["height"] / 2, 20))
-            return
-        if box is None:
-            break
-        page.mouse.move(page.viewport_size["width"] * 0.6, height * 0.5)
-        page.mouse.wheel(0, box["y"] - height / 3)
-        page.wait_for_timeout(350)
-    loc.evaluate("e => e.click()")
 
 
 def face(page: Page, mood: int) -> Locator:
     return page.get_by_role("button", name=re.compile(rf"^Mood {mood} of 5")).first
 
 
-def type_into(page: Page, label: str, text: str, enter: bool = False, multiline: bool = False) -> None:
-    tap(page.get_by_label(label).first)
-    page.wait_for_selector("textarea:focus" if multiline else "input:focus")
-    page.wait_for_timeout(150)
-    page.keyboard.type(text)
+def type_into(page: Page, label: str, text: str, enter: bool = False) -> None:
+    helpers.type_into(helpers.textbox(page, label), text)
     if enter:
         page.keyboard.press("Enter")
 
@@ -59,13 +37,6 @@ def _cell_color(page: Page, cell: Locator) -> str:
     return f"#{r:02x}{g:02x}{b:02x}"
 
 
-def shot(page: Page, name: str) -> None:
-    """helpers.shot once the client has settled (a busy shared machine can show Flet's
-    "Working..." overlay for a moment right after an action)."""
-    page.wait_for_timeout(600)
-    helpers.shot(page, name)
-
-
 def see(page: Page, text: str) -> None:
     """Text shown on its own or inside a merged semantics label (cards merge their texts)."""
     pattern = re.compile(re.escape(text))
@@ -76,7 +47,6 @@ def scroll(page: Page, dy: int) -> None:
     size = page.viewport_size
     page.mouse.move(size["width"] * 0.6, size["height"] * 0.5)
     page.mouse.wheel(0, dy)
-    page.wait_for_timeout(400)
 
 
 def test_quick_and_full_entries_survive_a_restart(fresh_app, browser):
@@ -99,7 +69,7 @@ def test_quick_and_full_entries_survive_a_restart(fresh_app, browser):
     type_into(page, "Find or add a feeling", "gutted", enter=True)
     expect(page.get_by_role("checkbox", name="gutted", checked=True)).to_be_attached()
     shot(page, "form-feelings")
-    type_into(page, "What's on your mind? (optional)", "Acme said no. Going for a walk.", multiline=True)
+    type_into(page, "What's on your mind? (optional)", "Acme said no. Going for a walk.")
     tap(page.get_by_role("checkbox", name="walk", exact=True))
     tap(page.get_by_role("button", name="Save entry"))
     wait_heading(page, "Mood")
@@ -159,8 +129,6 @@ def _seed_history(data_dir, today: date) -> None:
             mood = 2
         services.mood.log_entry(mood=mood, activities=["walk"] if walk else [], feelings=["calm"] if walk else [])
     db.dispose()
-
-
 
 
 @pytest.mark.parametrize("mode", ["light", "dark"])

@@ -13,26 +13,13 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from models.practice import PracticeCardUpdate
-from tests.e2e.helpers import DESKTOP, PHONE, nav, open_app, set_theme, shot, tap, wait_heading
+from tests.e2e import helpers
+from tests.e2e.helpers import DESKTOP, PHONE, goto, nav, open_app, set_theme, shot, tap, wait_heading
 
 pytestmark = pytest.mark.e2e
 
 SITUATION = "Our team had two weeks to ship the new sign-up flow"
 RESULT = "We launched on time and sign-ups rose by a fifth"
-
-
-
-
-def save_answer(page: Page) -> None:
-    """Tap "Save answer"; on a busy machine the first tap can land while Flutter is still
-    closing the keyboard editing session, so tap again if the editor is still open."""
-    save = button(page, "Save answer")
-    tap(save)
-    try:
-        expect(save).to_be_hidden(timeout=5000)
-    except AssertionError:
-        tap(save)
-        expect(save).to_be_hidden()
 
 
 def button(page: Page, name: str | re.Pattern) -> Locator:
@@ -48,28 +35,13 @@ def see(page: Page, text: str | re.Pattern) -> Locator:
 
 
 def type_into(page: Page, label: str, text: str) -> None:
-    tap(page.get_by_label(label).first)
-    # Flutter swaps in a real <textarea>/<input> once the field has focus; typing earlier is lost.
-    field = page.locator(f"textarea:focus[aria-label='{label}'], input:focus[aria-label='{label}']")
-    expect(field).to_have_count(1)
-    page.wait_for_timeout(300)  # Flutter attaches its editing state just after focus; earlier keys get lost
-    page.keyboard.type(text, delay=10)
-    expect(field).to_have_value(text)
+    helpers.type_into(helpers.textbox(page, label), text)
 
 
 def scroll(page: Page, dy: int) -> None:
     size = page.viewport_size
     page.mouse.move(size["width"] * 0.6, size["height"] * 0.5)
     page.mouse.wheel(0, dy)
-    page.wait_for_timeout(400)
-
-
-def goto(page: Page, url: str) -> None:
-    """Load a route directly; a reload turns Flutter's semantics off, so switch them on again."""
-    page.goto(url)
-    placeholder = page.locator("flt-semantics-placeholder")
-    placeholder.wait_for(state="attached")
-    placeholder.evaluate("e => e.click()")
 
 
 def db_rows(data_dir, sql: str) -> list[tuple]:
@@ -91,24 +63,30 @@ def test_practise_rate_good_and_answer_survives_restart(fresh_app, browser):
     see(page, "Question 1 of 10")
     shot(page, "question")
     tap(button(page, "Show my answer"))
-    see(page, "No answer yet. Write one now?")
+    see(page, "You haven't written an answer yet. Write one now?")
     tap(button(page, "Write my answer"))
     type_into(page, "Situation", SITUATION)
     type_into(page, "Result", RESULT)
-    save_answer(page)
+    save = button(page, "Save answer")
+    tap(save)
+    expect(save).to_be_hidden()
     see(page, SITUATION)
-    good = button(page, re.compile(r"^Good · \d+ days?"))
+    # Each rating says what it does: "Good" over "in 2 days"; "Again" over "back this session".
+    good = button(page, re.compile(r"^Good\s+in \d+ days?"))
     expect(good).to_be_visible()
+    expect(button(page, re.compile(r"^Again\s+back this session"))).to_be_visible()
     label = good.get_attribute("aria-label") or good.inner_text()
-    days = int(re.search(r"Good · (\d+) day", label).group(1))
+    days = int(re.search(r"Good\s+in (\d+) day", label).group(1))
     shot(page, "revealed")
     tap(good)
     see(page, "Question 2 of 10")
-    # On a keyboard: Space shows the answer, 1-4 rate it. Playwright's click on the "Practice"
-    # tab left browser focus on it (a mouse click on the canvas doesn't), and Space would press it.
-    page.evaluate("document.activeElement && document.activeElement.blur()")
+    # On a keyboard: Space shows the answer, 1-4 rate it. The session keeps the focus: before,
+    # it stayed on the Practice tab clicked to get here (or Settings, for a keyboard user),
+    # and Space pressed that instead.
+    # Its key listener has no semantics node, so the browser focus sits on the Flutter view.
+    expect(page.locator("flutter-view")).to_be_focused()
     page.keyboard.press("Space")
-    expect(button(page, re.compile(r"^Easy · "))).to_be_visible()
+    expect(button(page, re.compile(r"^Easy\s+in "))).to_be_visible()
     page.keyboard.press("4")
     see(page, "Question 3 of 10")
     tap(button(page, "End session"))
@@ -133,8 +111,10 @@ def test_practise_rate_good_and_answer_survives_restart(fresh_app, browser):
     tap(button(page, re.compile("^" + re.escape(question))))
     wait_heading(page, "Edit question")
     due = date.today() + timedelta(days=days)
-    when = f"{due:%a} {due.day} {due:%b}"
-    expected = f"Next practice tomorrow ({when})" if days == 1 else f"Next practice in {days} days ({when})"
+    if days == 1:
+        expected = "Next practice tomorrow"
+    else:  # a weekday name within the week, "2 Dec 2026" beyond it
+        expected = f"Next practice on {due:%A}" if days <= 6 else f"Next practice on {due.day} {due:%b %Y}"
     see(page, expected)
     shot(page, "editor-after-restart")
     # A text field's value only reaches the accessibility tree once it has focus, and focusing
@@ -142,7 +122,6 @@ def test_practise_rate_good_and_answer_survives_restart(fresh_app, browser):
     see(page, f"{5000 - len(SITUATION):,} characters remaining")
     see(page, f"{5000 - len(RESULT):,} characters remaining")
     assert db_rows(fresh_app.data_dir, "SELECT result FROM practice_card WHERE situation != ''") == [(RESULT,)]
-
 
 
 
@@ -198,7 +177,7 @@ def test_practice_screenshots(fresh_app, browser, mode):
         wait_heading(page, "Practice session")
         shot(page, f"{mode}-session-question")
         tap(button(page, "Show my answer"))
-        expect(button(page, re.compile(r"^Good · "))).to_be_visible()
+        expect(button(page, re.compile(r"^Good\s+in "))).to_be_visible()
         shot(page, f"{mode}-session-revealed")
         goto(page, fresh_app.url + f"practice/cards/{first_id}")
         wait_heading(page, "Edit question")

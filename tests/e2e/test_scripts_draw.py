@@ -51,7 +51,7 @@ def write_note(page: Page) -> None:
     wait_heading(page, "How are you feeling?")
     tap(face(page, 2))
     first, *rest = LINES.values()
-    type_into(page, "What's on your mind? (optional)", first, multiline=True)
+    type_into(page, "What's on your mind? (optional)", first)
     for line in rest:
         page.keyboard.press("Enter")
         page.keyboard.type(line)

@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.helpers import DESKTOP, PHONE, go_settings, nav, open_app, shot, wait_heading
+from tests.e2e.helpers import DESKTOP, PHONE, go_settings, nav, open_app, resize, shot, wait_heading
 
 pytestmark = pytest.mark.e2e
 
@@ -39,7 +39,6 @@ def test_plus_one_undo_and_restart(fresh_app, browser):
     count_is(page, 2)
     page.get_by_role("button", name=re.compile("^Several")).click()
     expect(page.get_by_role("button", name="4", exact=True)).to_be_visible()
-    page.wait_for_timeout(400)
     shot(page, "several")
     page.get_by_role("button", name="4", exact=True).click()
     count_is(page, 6)
@@ -58,13 +57,9 @@ def test_today_screenshots(fresh_app, browser, theme):
     expect(radio).to_be_checked()
     nav(page, "Today")
     count_is(page, 1)
-    page.wait_for_timeout(600)  # let the snack bar and theme animation settle
     shot(page, f"Today-{theme}")
-    page.set_viewport_size({"width": PHONE[0], "height": PHONE[1]})
-    expect(page.get_by_role("tab", name="Today", exact=True)).to_be_visible()  # the phone layout is in
+    resize(page, PHONE)
     count_is(page, 1)
-    page.wait_for_timeout(600)
     shot(page, f"Today-{theme}")
     page.mouse.wheel(0, 1200)
-    page.wait_for_timeout(400)
     shot(page, f"Today-{theme}-scrolled")

@@ -8,14 +8,22 @@ import pytest
 from sqlalchemy import event
 
 from models.application import ApplicationUpdate
+from services.applications.goals import GoalService
 from services.applications.service import ApplicationService
+from services.applications.signals import ApplicationSignals
 from services.applications.wins import WinService
 from services.errors import NotFound, ValidationError
+from services.settings import SettingsService
 
 
 @pytest.fixture
 def apps(db, clock) -> ApplicationService:
     return ApplicationService(db.session, clock)
+
+
+@pytest.fixture
+def signals(db, clock) -> ApplicationSignals:
+    return ApplicationSignals(db.session, clock, GoalService(db.session, clock, SettingsService(db.session, clock)))
 
 
 @pytest.fixture
@@ -138,28 +146,28 @@ def test_a_quick_logged_entry_can_still_be_marked_rejected(apps):
     assert apps.change_status(application_id=app_id, status="rejected").status == "rejected"
 
 
-def test_waiting_period_note_and_reapply_reminders(apps, clock):
+def test_waiting_period_note_and_reapply_reminders(apps, signals, clock):
     old = apps.add_application(applied_on=clock.today() - timedelta(days=40), company="Acme")
     apps.change_status(application_id=old.id, status="rejected", on=clock.today() - timedelta(days=30))
-    assert apps.waiting_period(company="  acme ") == apps.get(application_id=old.id).reapply_after
+    later = date(2026, 5, 2)  # rejected on 2 February (4 March - 30 days), + 3 months
+    assert apps.waiting_period(company="  acme ") == later
     assert apps.waiting_period(company="Globex") is None
-    assert not [i for i in apps.queries.attention_items(clock.today()) if i.key.startswith("reapply")]
-    later = apps.get(application_id=old.id).reapply_after
-    items = apps.queries.attention_items(later)
-    assert [i.route for i in items if i.key.startswith("reapply")] == [f"/applications/{old.id}"]
+    assert not [i for i in signals.attention(clock.today()) if i.kind == "reapply"]
+    items = signals.attention(later)
+    assert [i.route for i in items if i.kind == "reapply"] == [f"/applications/{old.id}"]
     # Applying there again once the wait is over clears the reminder.
     clock.set(clock.now() + (later - clock.today()))
     apps.add_application(applied_on=later, company="ACME")
     assert apps.get(application_id=old.id).reapply_after is None
 
 
-def test_waiting_over_a_month_shows_one_summary_and_can_be_cleared(apps, clock):
+def test_waiting_over_a_month_shows_one_summary_and_can_be_cleared(apps, signals, clock):
     for days in (31, 45, 10):
         apps.add_application(applied_on=clock.today() - timedelta(days=days))
-    [item] = [i for i in apps.queries.attention_items(clock.today()) if i.key == "waiting-30-days"]
+    [item] = [i for i in signals.attention(clock.today()) if i.kind == "waiting-30-days"]
     assert item.title.startswith("2 applications") and item.route == "/applications/waiting"
     assert apps.mark_no_reply(before=clock.today() - timedelta(days=30)) == 2
-    assert not [i for i in apps.queries.attention_items(clock.today()) if i.key == "waiting-30-days"]
+    assert not [i for i in signals.attention(clock.today()) if i.kind == "waiting-30-days"]
 
 
 def test_delete_and_undo_puts_everything_back(db, apps, wins, clock):
@@ -197,3 +205,29 @@ def test_manual_wins(wins, clock):
     assert wins.recent_wins()[0].title == "Got a referral"
     wins.delete_win(win_id=win.id)
     assert wins.recent_wins() == []
+
+
+def test_filling_in_a_quick_log_counts_it_once(apps, wins, clock):
+    (first, second) = apps.log_application(count=2, source="Referral")
+    assert [a.id for a in apps.queries.quick_logged_on(day=clock.today())] == [first, second]
+    filled = apps.fill_in_quick_log(application_id=first, company="Acme", role="Analyst", status="interview")
+    assert (filled.company, filled.source, filled.applied_on, filled.status) == ("Acme", "Referral", clock.today(), "interview")
+    assert [a.id for a in apps.queries.quick_logged_on(day=clock.today())] == [second]
+    assert apps.queries.list_applications().total == 2
+    assert [e.status for e in apps.timeline(application_id=first)] == ["applied", "interview"]
+    assert [w.title for w in wins.recent_wins()] == ["Interview with Acme"]
+    with pytest.raises(ValidationError) as err:  # already has details: nothing changes
+        apps.fill_in_quick_log(application_id=first, company="Globex")
+    assert "quick_log" in err.value.errors
+    with pytest.raises(ValidationError):  # bad input: the +1 stays as it was
+        apps.fill_in_quick_log(application_id=second, company="x" * 500)
+    assert apps.get(application_id=second).company is None
+    assert apps.queries.quick_logged_on(day=clock.today() - timedelta(days=1)) == []
+
+
+def test_leaving_rejected_clears_the_reapply_date(apps, clock):
+    app = apps.add_application(applied_on=clock.today() - timedelta(days=30), company="Acme")
+    apps.change_status(application_id=app.id, status="rejected", on=clock.today() - timedelta(days=2))
+    assert apps.get(application_id=app.id).reapply_after == date(2026, 6, 2)
+    apps.change_status(application_id=app.id, status="withdrawn")
+    assert apps.get(application_id=app.id).reapply_after is None

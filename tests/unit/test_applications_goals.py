@@ -1,4 +1,6 @@
-"""Counts per local day and week, goals, and the consistency score against hand-computed values."""
+"""Counts per local day and week, goals, and progress as Today reads it.
+
+The score itself is checked against Loop's algorithm in test_consistency.py."""
 
 from __future__ import annotations
 
@@ -6,15 +8,12 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from services.applications import consistency
-from services.applications.consistency import DayPlan
 from services.applications.goals import GoalService
 from services.applications.service import ApplicationService
 from services.errors import ValidationError
 from services.settings import SettingsService
 from tests.conftest import LOCAL_TZ
-
-M_DAILY = 0.5 ** (1 / 13)  # every day an applying day: f = 1
+from tests.unit import loop_reference as loop
 
 
 @pytest.fixture
@@ -60,73 +59,6 @@ def test_goals_apply_from_the_day_they_are_set(goals, clock):
     assert set(err.value.errors) == {"daily_target", "weekly_target", "rest_weekdays"}
 
 
-# ---- the score, by hand -------------------------------------------------------
-
-START = date(2026, 3, 2)  # a Monday
-
-
-def plan(target=1, rest=()):
-    return lambda day: DayPlan(target, frozenset(rest))
-
-
-def run(counts_by_offset, target=1, rest=(), days=None):
-    days = days if days is not None else len(counts_by_offset)
-    counts = {START + timedelta(days=i): n for i, n in enumerate(counts_by_offset)}
-    today = START + timedelta(days=days)  # the day after the last one: today itself not started
-    return consistency.score(counts, start=START, today=today, plan_for=plan(target, rest))
-
-
-def test_multiplier_matches_loop_habit_tracker():
-    assert consistency.multiplier(1.0) == pytest.approx(0.948078, abs=1e-6)
-    assert consistency.multiplier(5 / 7) == pytest.approx(0.5 ** ((5 / 7) ** 0.5 / 13))
-
-
-def test_all_days_met():
-    # s_n = 1 - m^n when every day is complete.
-    assert run([1, 1, 1]) == pytest.approx(1 - M_DAILY**3)
-    assert run([1] * 3) == pytest.approx(0.14782, abs=1e-5)  # m = 0.948078, m^3 = 0.852180
-
-
-def test_a_missed_day_only_nudges_the_score():
-    met = 1 - M_DAILY
-    after_two = met * M_DAILY + (1 - M_DAILY)
-    assert run([1, 1, 0]) == pytest.approx(after_two * M_DAILY)
-    assert run([1, 1, 0]) > run([1, 0, 0]) > 0
-
-
-def test_rest_days_leave_the_score_unchanged():
-    # Saturday (offset 5) and Sunday (offset 6) are rest days; f = 5/7.
-    m = consistency.multiplier(5 / 7)
-    five = 1 - m**5
-    assert run([1, 1, 1, 1, 1, 0, 0], rest=(5, 6)) == pytest.approx(five)
-    assert run([1, 1, 1, 1, 1, 0, 0], rest=(5, 6)) == run([1] * 5, rest=(5, 6))
-
-
-def test_goal_one_versus_goal_three():
-    # Two applications a day: a full day at goal 1, two thirds of a day at goal 3.
-    assert run([2, 2], target=1) == pytest.approx(1 - M_DAILY**2)
-    two_thirds = 2 / 3 * (1 - M_DAILY)
-    assert run([2, 2], target=3) == pytest.approx(two_thirds * M_DAILY + two_thirds)
-
-
-def test_today_counts_only_when_it_helps():
-    counts = {START: 1, START + timedelta(days=1): 0}
-    yesterday_only = consistency.score(counts, start=START, today=START + timedelta(days=1), plan_for=plan())
-    assert yesterday_only == pytest.approx(1 - M_DAILY)  # nothing yet today: no drop
-    counts[START + timedelta(days=1)] = 1
-    assert consistency.score(counts, start=START, today=START + timedelta(days=1), plan_for=plan()) > yesterday_only
-
-
-def test_streak_skips_rest_days_and_waits_for_today():
-    counts = {START + timedelta(days=i): 1 for i in range(5)}  # Mon-Fri met, weekend rest
-    monday_after = START + timedelta(days=7)
-    assert consistency.streak(counts, start=START, today=monday_after, plan_for=plan(rest=(5, 6))) == 5
-    counts[monday_after] = 1
-    assert consistency.streak(counts, start=START, today=monday_after, plan_for=plan(rest=(5, 6))) == 6
-    del counts[START + timedelta(days=2)]
-    assert consistency.streak(counts, start=START, today=monday_after, plan_for=plan(rest=(5, 6))) == 3
-
-
 def test_progress_brings_it_together(apps, goals, clock):
     goals.set_goals(daily_target=1, weekly_target=5, rest_weekdays=[])
     clock.advance(days=-2)
@@ -136,7 +68,46 @@ def test_progress_brings_it_together(apps, goals, clock):
     clock.advance(days=1)
     p = goals.progress()
     assert (p.today, p.week, p.daily_target, p.weekly_target, p.rest_day) == (0, 2, 1, 5, False)
-    assert p.consistency == pytest.approx(1 - M_DAILY**2)
+    # Two met days of a daily yes/no habit in Loop; today (nothing yet) doesn't lower it.
+    assert p.consistency == pytest.approx(loop.recompute([loop.YES_MANUAL] * 2)[-1], abs=1e-9)
     assert p.streak == 2 and p.show_streak is False
     goals.set_show_streak(show=True)
     assert goals.progress().show_streak is True
+
+
+def test_a_long_once_a_week_history_is_not_cut_at_a_year(apps, goals, clock):
+    # Only Wednesdays are applying days. 80 perfect weeks: Loop's daily habit with six
+    # skipped days a week gives 1 - 0.5 ** (80 / 13); a one-year window would stop at 52 steps.
+    goals.set_goals(daily_target=1, weekly_target=1, rest_weekdays=[0, 1, 3, 4, 5, 6])
+    wednesday = clock.now()  # 4 March 2026 is a Wednesday
+    for weeks_ago in range(80, 0, -1):
+        clock.set(wednesday - timedelta(weeks=weeks_ago))
+        apps.log_application()
+    clock.set(wednesday)
+    expected = loop.recompute([loop.YES_MANUAL] * 80)[-1]
+    assert goals.progress().consistency == pytest.approx(expected, abs=1e-9)
+    assert expected > 0.98 > 1 - 0.5 ** (52 / 13)  # 98.6% against 93.8%
+
+
+def test_the_day_of_a_no_is_a_care_day_that_never_lowers_the_score(apps, goals, clock):
+    goals.set_goals(daily_target=1, weekly_target=5, rest_weekdays=[])
+    monday = clock.now() - timedelta(days=2)
+    clock.set(monday)
+    app = apps.add_application(applied_on=clock.today(), company="Acme")
+    clock.advance(days=1)
+    apps.log_application()
+    clock.advance(days=1)  # Wednesday: a no, nothing sent
+    apps.change_status(application_id=app.id, status="rejected")
+    assert goals.progress().care_day is True
+    clock.advance(days=1)  # Thursday morning
+    p = goals.progress()
+    assert p.care_day is False
+    # Loop: Monday and Tuesday met, Wednesday skipped (Thursday not started).
+    assert p.consistency == pytest.approx(loop.recompute([loop.YES_MANUAL, loop.YES_MANUAL, loop.SKIP])[-1], abs=1e-9)
+    assert p.streak == 2
+    # A no logged today for last week makes both days care days.
+    old = apps.add_application(applied_on=clock.today() - timedelta(days=20), company="Globex")
+    apps.change_status(application_id=old.id, status="rejected", on=clock.today() - timedelta(days=6))
+    assert goals.care_days(start=clock.today() - timedelta(days=10), end=clock.today()) == {
+        clock.today() - timedelta(days=6), clock.today() - timedelta(days=1), clock.today(),
+    }

@@ -104,27 +104,65 @@ def test_daily_backup_only_once_a_day(tmp_path):
 
 
 def test_daily_backup_refuses_a_damaged_file(tmp_path):
-    from services.storage.db import is_healthy
-
-    path = tmp_path / DB_FILE_NAME
-    path.write_bytes(b"not a database at all" * 200)
+    """A file with a damaged page inside is never copied over good backups."""
     import pytest
 
-    with pytest.raises(backup.DamagedFile):
-        backup.backup_if_due(path, now=datetime(2026, 3, 1, 8, 0), is_healthy=is_healthy)
-    assert backup.list_backups(path) == []
-
-
-def test_a_locked_file_is_not_mistaken_for_damage(tmp_path):
     db = open_database(tmp_path)
     db.dispose()
-    blocker = sqlite3.connect(db.path)
+    conn = sqlite3.connect(db.path)
+    conn.execute("PRAGMA journal_mode = DELETE")
+    conn.execute("CREATE TABLE filler (x TEXT)")
+    conn.executemany("INSERT INTO filler VALUES (?)", [("x" * 500,)] * 200)
+    conn.commit()
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'filler'").fetchone()[0]
+    conn.close()
+    with open(db.path, "r+b") as f:  # scribble over the table's root page (a b-tree page)
+        f.seek((root - 1) * page_size)
+        f.write(b"\xff" * page_size)
+
+    with pytest.raises(backup.DamagedFile):
+        backup.backup_if_due(db.path, now=datetime(2026, 3, 1, 8, 0))
+    assert backup.list_backups(db.path) == []
+    assert not [p for p in backup.backups_dir(db.path).iterdir()], "nothing half-made is left behind"
+    assert "damage" in backup.daily_backup(db.path, now=datetime(2026, 3, 1, 8, 0))
+
+
+def test_a_locked_file_is_not_mistaken_for_damage(tmp_path, monkeypatch):
+    """Another program holding the file locked (e.g. a second copy of the app) must get a
+    StorageError, not the file set aside as damaged and a fresh one started."""
+    import hashlib
+
+    import pytest
+
+    import services.storage.db as db_module
+    from services.errors import StorageError
+
+    db = open_database(tmp_path)
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql("INSERT INTO setting VALUES ('k', '\"kept\"', '2026-01-01 00:00:00')")
+    db.dispose()
+    before = hashlib.sha256(db.path.read_bytes()).hexdigest()
+    monkeypatch.setattr(db_module, "BUSY_TIMEOUT_MS", 50)  # give up quickly instead of after 5 s
+
+    # In WAL mode a reader is never blocked by a writer (BEGIN EXCLUSIVE alone would not lock
+    # it out); an exclusive locking mode keeps every other connection out, readers included.
+    blocker = sqlite3.connect(db.path, isolation_level=None)
+    blocker.execute("PRAGMA locking_mode = EXCLUSIVE")
     blocker.execute("BEGIN EXCLUSIVE")
     try:
-        from services.storage.db import _is_healthy
-
-        assert _is_healthy(db.path, thorough=False)
-        assert not list(tmp_path.glob("*.damaged-*"))
+        with pytest.raises(sqlite3.OperationalError, match="locked"):  # the lock is real
+            sqlite3.connect(db.path, timeout=0.05).execute("SELECT count(*) FROM sqlite_master")
+        with pytest.raises(StorageError):
+            open_database(tmp_path)
     finally:
         blocker.rollback()
         blocker.close()
+
+    assert not list(tmp_path.glob("*.damaged-*")), "a locked file was set aside as damaged"
+    assert hashlib.sha256(db.path.read_bytes()).hexdigest() == before
+    reopened = open_database(tmp_path)
+    assert reopened.notices == []
+    with reopened.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT value FROM setting WHERE key='k'").scalar() == '"kept"'
+    reopened.dispose()

@@ -9,6 +9,7 @@ import pytest
 from models.feedback import FeedbackUpdate
 from services.errors import NotFound, ValidationError
 from services.feedback.service import YOUR_NAME_KEY
+from services.feedback.signals import FeedbackSignals
 
 
 @pytest.fixture
@@ -172,13 +173,14 @@ def test_recurring_themes_empty(fb):
 def test_attention_after_a_week_without_reply(services, fb, clock):
     record = fb.start_for_application(application_id=rejected(services).id)
     fb.mark_asked(feedback_id=record.id)
-    assert fb.attention_items(clock.today() + timedelta(days=6)) == []
-    items = fb.attention_items(clock.today() + timedelta(days=7))
-    assert len(items) == 1 and items[0].key == f"feedback-request:{record.id}"
+    signals = FeedbackSignals(services.db.session)
+    assert signals.attention(clock.today() + timedelta(days=6)) == []
+    items = signals.attention(clock.today() + timedelta(days=7))
+    assert [(i.kind, i.about) for i in items] == [("feedback-waiting", record.id)]
     assert "Acme" in items[0].title and items[0].route == f"/feedback/{record.id}"
-    assert any(i.key == items[0].key for i in services.attention_providers[-1](clock.today() + timedelta(days=8)))
+    assert any(i.about == record.id for i in services.attention.items(clock.today() + timedelta(days=8)))
     fb.mark_received(feedback_id=record.id, what_they_said="Thanks for asking.")
-    assert fb.attention_items(clock.today() + timedelta(days=30)) == []
+    assert signals.attention(clock.today() + timedelta(days=30)) == []
 
 
 def test_delete_cascades_to_actions(services, fb):

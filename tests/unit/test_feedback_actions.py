@@ -57,9 +57,8 @@ def test_turn_into_practice_creates_linked_cards_and_ticks_off_when_reviewed(ser
     assert questions == list(GUIDES["examples"].practice_questions)
     ids = fb.actions.turn_into_practice(feedback_id=r.id, questions=questions)
     assert fb.actions.practice_card_ids(feedback_id=r.id) == ids
-    card = services.practice.deck.get_card(card_id=ids[0]) if hasattr(services.practice, "get_card") else None
-    if card is not None:
-        assert "Answers lacked specifics." in card.notes and "feedback" in card.tags
+    card = services.practice.deck.get_card(card_id=ids[0])
+    assert "Answers lacked specifics." in card.notes and "feedback" in card.tags
     action = [a for a in fb.actions.for_record(feedback_id=r.id) if a.text.startswith("Practise")]
     assert len(action) == 1 and not action[0].done
     services.practice.schedule.review_card(card_id=ids[0], rating=3)

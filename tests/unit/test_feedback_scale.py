@@ -1,12 +1,12 @@
-"""2,000 feedback records (issue 7's heavy user): lists, counts and themes stay quick and use indexes."""
+"""2,000 feedback records (issue 7's heavy user): lists, counts and themes are right and use indexes."""
 
 from __future__ import annotations
 
-import time
 from datetime import date, timedelta
 
 import pytest
 
+from services.feedback.signals import FeedbackSignals
 from services.feedback.themes import THEME_KEYS
 
 N = 2000
@@ -40,27 +40,20 @@ def heavy(services, clock):
     return services.feedback
 
 
-def timed(fn, *args, **kwargs):
-    best = float("inf")
-    for _ in range(3):
-        started = time.perf_counter()
-        result = fn(*args, **kwargs)
-        best = min(best, time.perf_counter() - started)
-    return result, best
+def test_heavy_user_lists_and_counts(heavy, services, clock):
+    """Counted right on 2,000 records (their speed is measured in bench/services_bench.py).
 
-
-def test_heavy_user_queries_are_quick(heavy, clock):
-    rows, t_list = timed(heavy.queries.list_feedback, status="received", limit=20)
-    counts, t_counts = timed(heavy.queries.status_counts)
-    themes, t_themes = timed(heavy.queries.recurring_themes)
-    actions, t_actions = timed(heavy.actions.open_actions, limit=5)
-    items, t_attention = timed(heavy.attention_items, clock.today())
-    assert len(rows) == 20 and counts["received"] == N // 4
-    assert sum(c.count for c in themes) == N // 4 and themes[0].total == N // 4
-    assert len(actions) == 5 and len(items) == 5
-    for name, took in [("list", t_list), ("counts", t_counts), ("themes", t_themes), ("actions", t_actions),
-                       ("attention", t_attention)]:  # fmt: skip
-        assert took < 0.15, f"{name} took {took * 1000:.0f} ms"
+    Record i has status i % 4 (not asked, asked, received, no reply), so 500 of each; the
+    received ones (i = 2, 6, 10, ...) get theme i % 6, which cycles 2, 0, 4 (culture,
+    experience, skills; see THEME_KEYS) over them: 167 + 167 + 166.
+    """
+    rows = heavy.queries.list_feedback(status="received", limit=20)
+    assert len(rows) == 20 and {r.status for r in rows} == {"received"}
+    assert heavy.queries.status_counts()["received"] == N // 4 == 500
+    themes = {c.theme: c.count for c in heavy.queries.recurring_themes()}
+    assert themes == {"culture": 167, "experience": 167, "skills": 166}
+    assert len(heavy.actions.open_actions(limit=5)) == 5
+    assert len(FeedbackSignals(services.db.session).attention(clock.today())) == 5
 
 
 @pytest.mark.parametrize(

@@ -14,6 +14,7 @@ from services.interviews.thank_you import render_thank_you
 from tests.conftest import LOCAL_TZ
 
 SAT = date(2026, 3, 7)
+FOLLOW_UPS = ("interview-check-in", "interview-thank-you")
 
 
 @pytest.fixture
@@ -88,8 +89,18 @@ def test_sending_the_note_is_a_small_win_once(services, done):
     services.interviews.after.thank_you_sent(interview_id=done.id, to="José Núñez", topic="SQL")  # copied again
     info = services.interviews.get(interview_id=done.id)
     assert (info.thank_you_sent_on, info.thank_you_to, info.thank_you_topic) == (date(2026, 3, 8), "José Núñez", "SQL")
-    wins = [(w.kind, w.title) for w in services.wins.recent_wins()]
-    assert wins.count(("thank_you", "Sent a thank-you note to Acme")) == 1
+    wins = [(w.kind, w.title, w.application_id) for w in services.wins.recent_wins()]
+    assert wins.count(("thank_you", "Sent a thank-you note to Acme", done.application_id)) == 1
+
+
+def test_a_note_after_each_round_counts(services, done, clock):
+    """Wins for actions are one per kind and application; a thank-you is one per round's day."""
+    services.interviews.after.thank_you_sent(interview_id=done.id, to="Ana")
+    second = services.interviews.schedule_interview(application_id=done.application_id, day=date(2026, 3, 10),
+                                                    at="10:00", round="final").interview
+    clock.set(datetime(2026, 3, 10, 16, 0, tzinfo=LOCAL_TZ))
+    services.interviews.after.thank_you_sent(interview_id=second.id, to="Ana")
+    assert [w.won_on for w in services.wins.recent_wins() if w.kind == "thank_you"] == [date(2026, 3, 10), date(2026, 3, 8)]
 
 
 def test_the_check_in_is_a_mood_entry_about_the_application(services, done):
@@ -140,7 +151,7 @@ def test_an_offer_or_a_no_moves_the_application(services, done):
 
 def test_today_asks_how_it_went_then_offers_the_note_within_a_day(services, done, clock):
     def titles():
-        return [i.title for i in services.attention() if i.key.startswith("interview-after:")]
+        return [i.title for i in services.attention.items() if i.kind in FOLLOW_UPS]
 
     assert titles() == ["How did your technical interview with Acme go?"]
     services.interviews.after.check_in(interview_id=done.id, mood=4)
@@ -154,6 +165,6 @@ def test_today_asks_how_it_went_then_offers_the_note_within_a_day(services, done
 
 def test_nothing_to_follow_up_before_it_ends_or_long_after(services, done, clock):
     clock.set(datetime(2026, 3, 7, 14, 30, tzinfo=LOCAL_TZ))  # during it
-    assert [i for i in services.attention() if i.key.startswith("interview-after:")] == []
+    assert [i for i in services.attention.items() if i.kind in FOLLOW_UPS] == []
     clock.set(datetime(2026, 3, 11, 9, 0, tzinfo=LOCAL_TZ) + timedelta(days=1))
-    assert [i for i in services.attention() if i.key.startswith("interview-after:")] == []
+    assert [i for i in services.attention.items() if i.kind in FOLLOW_UPS] == []

@@ -1,13 +1,16 @@
 """Interview reminders: the evening before and an hour before, as pure functions of the
-rounds and the day, and wired into today's reminder service (fixed clock, UTC-5)."""
+rounds and the day, and registered with the reminders as main's contract asks (fixed clock, UTC-5)."""
 
 from __future__ import annotations
 
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from services.interviews.reminders import Round, evening_before, hour_before
 from tests.conftest import LOCAL_TZ
+from tests.reminder_fakes import FakeSystem
 
 WED, THU, FRI, SAT = (date(2026, 3, d) for d in (4, 5, 6, 7))
 
@@ -58,7 +61,7 @@ def test_an_hour_before_across_the_clocks_going_forward():
     assert found.at == time(0, 30) and found.until == time(2, 30)
 
 
-# ---- wired into today's reminder service ------------------------------------------------
+# ---- registered with the reminders (services/interviews/signals.py) -------------------------
 def rule(services, kind):
     return next(r for r in services.reminders.rules if r.kind == kind)
 
@@ -69,44 +72,73 @@ def scheduled(services, clock):
                                                   format="in_person").interview
 
 
-def test_both_kinds_are_offered_in_settings_and_can_be_switched_off(services):
-    kinds = {r.kind: r for r in services.reminders.rules}
-    assert kinds["interview_evening"].default_time == "19:00"
-    assert kinds["interview_evening"].label == "The evening before an interview"
-    services.reminders.set_kind_enabled(kind="interview_hour", on=False)
-    assert not services.reminders.kind_enabled("interview_hour")
-    assert services.reminders.kind_enabled("interview_evening")
+@pytest.fixture
+def only_interviews(services):
+    """Every other feature's reminders off, so a tick shows only these."""
+    for r in services.reminders.rules:
+        services.reminders.set_kind_enabled(kind=r.kind, on=r.kind.startswith("interview"))
+    services.reminders.prefs.mark_first_day(date(2026, 1, 1))
+
+
+def test_both_are_offered_in_settings_the_evening_with_a_time_and_can_be_switched_off(services):
+    assert rule(services, "interview-evening").label == "The evening before an interview"
+    assert services.reminders.time_for("interview-evening") == "19:00"
+    assert services.reminders.time_for("interview-hour") == "", "an hour before times itself"
+    services.reminders.set_kind_enabled(kind="interview-hour", on=False)
+    assert not services.reminders.kind_enabled("interview-hour")
+    assert services.reminders.kind_enabled("interview-evening")
 
 
 def test_the_rules_speak_for_the_round_on_its_days(services, clock):
     interview = scheduled(services, clock)
-    evening, hour = rule(services, "interview_evening"), rule(services, "interview_hour")
-    assert evening.compose(THU) is None
-    assert evening.compose(FRI) == (
-        "Interview tomorrow",
+    evening, hour = rule(services, "interview-evening"), rule(services, "interview-hour")
+    assert evening.decide(THU) == []
+    [said] = evening.decide(FRI)
+    assert (said.about, said.at, said.route) == (interview.id, None, f"/interviews/{interview.id}")
+    assert said.body == (
         "Your technical interview with Acme is tomorrow at 14:00. Plan the journey with a little time to spare, "
-        "then rest: you've prepared for this.",
+        "then rest: you've prepared for this."
     )
-    clock.set(at(SAT, 12, 59))
-    assert hour.compose(SAT) is None
-    clock.set(at(SAT, 13, 0))
-    assert hour.compose(SAT)[0] == "Interview in an hour"
-    clock.set(at(SAT, 14, 0))
-    assert hour.compose(SAT) is None, "not once it has begun"
+    assert hour.decide(FRI) == []
+    [soon] = hour.decide(SAT)
+    assert (soon.title, soon.at, soon.until) == ("Interview in an hour", time(13, 0), time(14, 0))
     services.interviews.cancel_interview(interview_id=interview.id)
-    clock.set(at(SAT, 13, 30))
-    assert hour.compose(SAT) is None and evening.compose(FRI) is None
+    assert evening.decide(FRI) == [] and hour.decide(SAT) == []
 
 
-def test_the_evening_reminder_is_sent_once_at_its_time(services, clock, notifier):
+async def test_the_evening_reminder_is_shown_once_at_its_time(services, clock, notifier, only_interviews):
     scheduled(services, clock)
-    services.settings.set("reminders.first_day", "2026-01-01")
-    for kind in ("apply", "selfcare", "mood", "practice", "feedback", "reapply", "interview_hour"):
-        services.reminders.set_kind_enabled(kind=kind, on=False)
     clock.set(at(FRI, 18, 59))
-    assert services.reminders.run_due() == []
+    assert await services.reminders.scheduler.tick() == []
     clock.set(at(FRI, 19, 0))
-    assert services.reminders.run_due() == ["interview_evening"]
+    assert [o.kind for o in await services.reminders.scheduler.tick()] == ["interview-evening"]
     clock.set(at(FRI, 21, 0))
-    assert services.reminders.run_due() == []
+    assert await services.reminders.scheduler.tick() == []
     assert len(notifier.sent) == 1 and "tomorrow at 14:00" in notifier.sent[0][1]
+
+
+async def test_an_hour_before_is_caught_up_until_it_begins_then_dropped(services, clock, only_interviews):
+    scheduled(services, clock)
+    services.reminders.set_kind_enabled(kind="interview-evening", on=False)
+    clock.set(at(SAT, 12, 59))
+    assert await services.reminders.scheduler.tick() == []
+    clock.set(at(SAT, 13, 40))  # opened after 13:00, before the 14:00 round
+    assert [o.kind for o in await services.reminders.scheduler.tick()] == ["interview-hour"]
+    assert await services.reminders.scheduler.tick() == [], "once"
+
+
+async def test_an_hour_before_never_comes_after_the_round_began(services, clock, only_interviews):
+    scheduled(services, clock)
+    clock.set(at(SAT, 14, 5))
+    assert await services.reminders.scheduler.tick() == []
+
+
+async def test_the_phone_gets_both_at_their_moments(services, clock, only_interviews):
+    scheduled(services, clock)
+    phone = FakeSystem()
+    await services.reminders.scheduler.attach_system(phone)
+    await services.reminders.scheduler.tick()
+    assert sorted((f"{s.when:%a %H:%M}", s.title) for s in phone.scheduled.values()) == [
+        ("Fri 19:00", "Interview tomorrow"),
+        ("Sat 13:00", "Interview in an hour"),
+    ]

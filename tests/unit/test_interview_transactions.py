@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from services.applications.service import ApplicationService
+from services.applications.wins import WinService
 from services.interviews import after as after_module
 from services.mood.service import MoodService
 from tests.unit.test_transactions import Boom, boom, fails_whole
@@ -47,7 +48,7 @@ def test_a_question_turned_into_a_card(services, db, interview_id, monkeypatch):
 
 
 def test_the_thank_you_note_and_its_win(services, db, interview_id, monkeypatch):
-    monkeypatch.setattr(after_module, "Win", boom)
+    monkeypatch.setattr(WinService, "record_in", boom)  # after the note is marked sent
     fails_whole(db, lambda: services.interviews.after.thank_you_sent(interview_id=interview_id, to="Ana"))
 
 

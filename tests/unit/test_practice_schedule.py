@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -44,7 +45,10 @@ def test_previews_are_exactly_what_the_rating_does(practice, clock):
     assert good.button_text.startswith("Good · ") and good.label.endswith(("day", "days"))
     after = practice.schedule.review_card(card_id=card.id, rating=3)
     assert after.due == good.due
-    assert practice.schedule.days_until(after.due) == round((good.due - clock.now()).total_seconds() / 86400)
+    # The button's promise ("Good · N days") is the number of local days until the card is back.
+    promised = int(re.fullmatch(r"Good · (\d+) days?", good.button_text).group(1))
+    assert practice.schedule.days_until(after.due) == promised
+    assert promised == (after.due.astimezone(LOCAL_TZ).date() - clock.today()).days
 
 
 def test_review_history_is_kept(practice, clock):
@@ -113,10 +117,10 @@ def test_archived_cards_are_not_due(practice):
 
 
 def test_attention_item_when_cards_are_due(practice, clock, services):
-    assert services.attention() == []
+    assert services.attention.items() == []
     add_cards(practice, 3)
-    items = [i for i in services.attention() if i.key == "practice:due"]
-    assert items and items[0].title == "3 practice cards are due" and items[0].route == "/practice"
+    items = [i for i in services.attention.items() if i.kind == "practice-due"]
+    assert items and items[0].title == "3 practice questions are due" and items[0].route == "/practice"
 
 
 def test_mock_picks_and_hard_ones_come_back(practice, clock):

@@ -65,7 +65,7 @@ def reads(s, ids) -> dict[str, object]:
         "applications.queries.list_applications": lambda: s.applications.queries.list_applications(text="a"),
         "applications.queries.sources_in_use": s.applications.queries.sources_in_use,
         "applications.queries.recent_rejection": s.applications.queries.recent_rejection,
-        "applications.queries.attention_items": lambda: s.applications.queries.attention_items(day),
+        "applications.queries.quick_logged_on": lambda: s.applications.queries.quick_logged_on(day=day),
         "goals.current_goals": s.goals.current_goals,
         "goals.show_streak": s.goals.show_streak,
         "goals.count_on": lambda: s.goals.count_on(day=day),
@@ -75,11 +75,15 @@ def reads(s, ids) -> dict[str, object]:
         "goals.counts_by_week": lambda: s.goals.counts_by_week(start=day - timedelta(days=30), end=day),
         "goals.goal_on": lambda: s.goals.goal_on(day=day),
         "goals.progress": s.goals.progress,
+        "goals.care_days": lambda: s.goals.care_days(start=day - timedelta(days=30), end=day),
+        "goals.is_care_day": lambda: s.goals.is_care_day(day=day),
         "wins.recent_wins": s.wins.recent_wins,
+        "wins.count_this_week": s.wins.count_this_week,
         "patterns.patterns": lambda: s.patterns.patterns(dimension="source"),
         "mood.get_entry": lambda: s.mood.get_entry(entry_id=1),
         "mood.entries_on": lambda: s.mood.entries_on(day=day),
         "mood.recent_entries": s.mood.recent_entries,
+        "mood.latest_about": lambda: s.mood.latest_about(application_id=app),
         "mood.day_summaries": lambda: s.mood.day_summaries(start=day - timedelta(days=30), end=day),
         "mood.month": lambda: s.mood.month(year=day.year, month=day.month),
         "mood.summary_for": lambda: s.mood.summary_for(day=day),
@@ -102,12 +106,10 @@ def reads(s, ids) -> dict[str, object]:
         "practice.schedule.review_counts": lambda: s.practice.schedule.review_counts(card_ids=[card]),
         "practice.schedule.pick_mock": lambda: s.practice.schedule.pick_mock(count=3),
         "practice.stats.summary": s.practice.stats.summary,
-        "practice.attention_items": lambda: s.practice.attention_items(day),
         "feedback.get": lambda: s.feedback.get(feedback_id=record),
         "feedback.for_application": lambda: s.feedback.for_application(application_id=app),
         "feedback.your_name": s.feedback.your_name,
         "feedback.request_message": lambda: s.feedback.request_message(feedback_id=record),
-        "feedback.attention_items": lambda: s.feedback.attention_items(day),
         "feedback.queries.list_feedback": s.feedback.queries.list_feedback,
         "feedback.queries.status_counts": s.feedback.queries.status_counts,
         "feedback.queries.recurring_themes": s.feedback.queries.recurring_themes,
@@ -119,13 +121,33 @@ def reads(s, ids) -> dict[str, object]:
         "feedback.actions.practice_card_ids": lambda: s.feedback.actions.practice_card_ids(feedback_id=record),
         "settings.get": lambda: s.settings.get("theme_mode"),
         "settings.theme_mode": s.settings.theme_mode,
-        "attention": s.attention,
+        "attention.items": lambda: s.attention.items(day),
+        "settings.get_prefixed": lambda: s.settings.get_prefixed("reminders."),
+        "reminders.choices": s.reminders.choices,
+        "reminders.active_rules": s.reminders.active_rules,
+        "reminders.enabled": s.reminders.enabled,
+        "reminders.kind_enabled": lambda: s.reminders.kind_enabled("apply"),
+        "reminders.quiet_hours": s.reminders.quiet_hours,
+        "reminders.rule": lambda: s.reminders.rule("apply"),
+        "reminders.rules": lambda: s.reminders.rules,
+        "reminders.time_for": lambda: s.reminders.time_for("apply"),
+        "reminders.plan": lambda: s.reminders.plan([day + timedelta(days=i) for i in range(-2, 7)]),
+        # Each feature's promises: its Today items and every reminder rule's decision, asked
+        # about past days, today and the week ahead.
+        **{f"signals.{type(f).__name__}.attention": (lambda f=f: f.attention(day)) for f in s.signals},
+        **{
+            f"rule.{rule.kind}.{offset}": (lambda rule=rule, offset=offset: rule.decide(day + timedelta(days=offset)))
+            for f in s.signals
+            for rule in f.reminder_rules()
+            for offset in (-2, 0, 1, 6)
+        },
         "interviews.get": lambda: s.interviews.get(interview_id=ids["interview"]),
         "interviews.for_application": lambda: s.interviews.for_application(application_id=ids["globex"]),
         "interviews.count_for_application": lambda: s.interviews.count_for_application(application_id=ids["globex"]),
         "interviews.upcoming": s.interviews.upcoming,
         "interviews.recent": s.interviews.recent,
         "interviews.overlaps": lambda: s.interviews.overlaps(interview_id=ids["interview"]),
+        "interviews.on_days": lambda: s.interviews.on_days(start=day - timedelta(days=3), end=day + timedelta(days=1)),
         "interviews.rounds_between": lambda: s.interviews.rounds_between(start=day, end=day + timedelta(days=7)),
         "interviews.plans.plan": lambda: s.interviews.plans.plan(interview_id=ids["interview"]),
         "interviews.plans.queue": lambda: s.interviews.plans.queue(interview_id=ids["interview"]),
@@ -134,9 +156,6 @@ def reads(s, ids) -> dict[str, object]:
         "interviews.funnel.overall": s.interviews.funnel.overall,
         "interviews.funnel.by": lambda: s.interviews.funnel.by(dimension="source"),
         "interviews.calendar.ics": lambda: s.interviews.calendar.ics(interview_id=ids["interview"]),
-        "interview_signals.attention_items": lambda: s.interview_signals.attention_items(day),
-        "interview_signals.evening_before": lambda: s.interview_signals.evening_before(day + timedelta(days=1)),
-        "interview_signals.hour_before": lambda: s.interview_signals.hour_before(day + timedelta(days=2)),
     }
 
 
@@ -144,10 +163,10 @@ def reads(s, ids) -> dict[str, object]:
 # a new method must be put in one list or the other.
 WRITES = {
     "applications": {"log_application", "undo_log", "add_application", "update_application", "change_status",
-                     "change_status_in", "set_reapply_after", "mark_no_reply", "delete_application",
-                     "restore_application"},
+                     "set_reapply_after", "mark_no_reply", "delete_application", "restore_application",
+                     "fill_in_quick_log", "change_status_in"},
     "goals": {"set_goals", "set_show_streak"},
-    "wins": {"add_win", "delete_win"},
+    "wins": {"add_win", "delete_win", "record_in"},  # record_in writes inside the caller's transaction
     "mood": {"log_entry", "edit_entry", "delete_entry", "log_in", "edit_in"},
     "practice.deck": {"create_card", "update_card", "archive_card", "delete_card", "new_card", "apply"},
     "practice.schedule": {"set_new_per_day", "review_card", "review_in", "record_mock_answer", "local_day",
@@ -171,7 +190,8 @@ WRITES = {
     "interviews.plans": set(),
     "interviews.funnel": set(),
     "interviews.calendar": {"export_ics"},  # writes a file into exports/, not the database
-    "interview_signals": {"legacy_rules"},  # builds the reminder rules; reads nothing itself
+    "attention": {"register", "dismiss"},
+    "reminders": {"register", "send_test", "set_enabled", "set_kind_enabled", "set_time", "set_quiet_hours"},
 }
 
 
@@ -222,5 +242,5 @@ def test_a_first_run_reads_nothing_into_being(services, db, clock):
     assert services.practice.schedule.due_queue() == []
     assert services.practice.stats.summary().new == 0
     assert services.practice.schedule.pick_mock(count=5) == []
-    assert [i for i in services.attention() if i.route == "/practice"] == []
+    assert [i for i in services.attention.items() if i.route == "/practice"] == []
     assert services.practice.deck.card_count() == 0 and changes(db) == before

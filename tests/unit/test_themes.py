@@ -28,7 +28,7 @@ def test_guides_never_shame():
 
 
 def test_guide_lookup():
-    assert themes.guide("culture").title == "Culture-fit concern"
+    assert themes.guide("culture").title == "A closer match in ways of working wanted"
     assert themes.guide(None) is None
     assert themes.guide("nope") is None
 
@@ -64,10 +64,7 @@ def test_suggestion_explains_itself():
     assert "specific examples" in got.because
 
 
-def test_suggestion_handles_huge_text_quickly():
-    import time
-
-    text = "We wanted more leadership. " * 800
-    started = time.perf_counter()
+def test_suggestion_reads_a_long_message():
+    # Speed on long text is measured in bench/services_bench.py.
+    text = "Thanks for coming in. " * 400 + "We wanted more leadership. " * 400
     assert suggest_theme(text).theme == "leadership"
-    assert time.perf_counter() - started < 0.5

@@ -36,7 +36,11 @@ async def mount_bounceback(mount, services):
     """Mount the whole app on the in-memory services: ``h = await mount_bounceback(width=390)``."""
     from views.app import start
 
-    async def _mount(width: float = 1280, height: float = 800, route: str = "/") -> Harness:
-        return await mount(lambda page: start(page, services, reminders=False, safety_net=False), width=width, height=height, route=route)
+    async def _mount(width: float = 1280, height: float = 800, route: str = "/", day_watch: bool = False) -> Harness:
+        # day_watch: the midnight watcher is a long-lived task; only the tests about it start it.
+        def main(page):
+            start(page, services, reminders=False, safety_net=False, day_watch=day_watch)
+
+        return await mount(main, width=width, height=height, route=route)
 
     return _mount

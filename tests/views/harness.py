@@ -53,6 +53,7 @@ from flet.messaging.session import Session
 from flet.pubsub.pubsub_hub import PubSubHub
 
 logger = logging.getLogger("tests.views.harness")
+RENDER_LOOP_S = 60.0  # see Harness.settle
 
 __all__ = [
     "AppError",
@@ -301,6 +302,7 @@ def texts(root: BaseControl, visible_only: bool = True) -> list[str]:
 
 
 def _text_matches(s: str, match: TextMatch, exact: bool) -> bool:
+    s = s.replace("\u00a0", " ")  # no-break spaces (titles keep words together) read as spaces
     if isinstance(match, re.Pattern):
         return match.search(s) is not None
     return s == match if exact else match in s
@@ -476,10 +478,15 @@ class Harness:
         await self.dispatch(control, "change", index, {"selected_index": index})
 
     async def select_destination(self, label: TextMatch) -> None:
-        """Tap the NavigationBar/NavigationRail destination labelled ``label``."""
-        navs = self.find_all(lambda c: isinstance(c, (ft.NavigationBar, ft.NavigationRail)))
+        """Tap the NavigationBar/NavigationRail destination, or the Tabs tab, labelled ``label``."""
+        navs = self.find_all(lambda c: isinstance(c, (ft.NavigationBar, ft.NavigationRail, ft.Tabs)))
         for nav in navs:
-            for i, d in enumerate(nav.destinations or []):
+            if isinstance(nav, ft.Tabs):
+                bars = [c for c, _ in walk(nav) if isinstance(c, ft.TabBar)]
+                items = bars[0].tabs if bars else []
+            else:
+                items = nav.destinations or []
+            for i, d in enumerate(items):
                 labels = own_texts(d) + texts(d)
                 if any(_text_matches(t, label, True) for t in labels):
                     await self.select_index(nav, i)
@@ -567,6 +574,9 @@ class Harness:
         pollers) and ignored from then on."""
         loop = asyncio.get_running_loop()
         deadline = loop.time() + timeout
+        # A render loop never goes idle; a busy machine only renders slowly, so this watchdog
+        # is generous (a render took over 2 s at load 20 on two cores).
+        loop_deadline = loop.time() + max(timeout, RENDER_LOOP_S)
         current = asyncio.current_task()
         sched = self.session._Session__updates_task
         idle_rounds = 0
@@ -575,7 +585,7 @@ class Harness:
             self._check_scheduler()
             if self._scheduler_busy():
                 idle_rounds = 0
-                if loop.time() > deadline:
+                if loop.time() > loop_deadline:
                     raise AppError("scheduler did not become idle (render loop?)")
                 continue
             others = [

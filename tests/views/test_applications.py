@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+import re
+from datetime import date, timedelta
 
 import flet as ft
 import pytest
@@ -30,7 +31,7 @@ async def test_add_a_full_application_then_interview_then_rejected(mount_bounceb
     assert h.page.route == f"/applications/{app.id}"
 
     await h.click(h.find_button("Interview"))
-    await h.set_value(h.find_first(lambda c: isinstance(c, ft.TextField) and c.label == "On"),
+    await h.set_value(h.find_first(lambda c: isinstance(c, ft.TextField) and c.label == "The day they invited you"),
                       (clock.today() - timedelta(days=3)).isoformat())
     await h.click(h.find_button("Save"))
     assert h.find_text("Interview", exact=True)
@@ -43,7 +44,7 @@ async def test_add_a_full_application_then_interview_then_rejected(mount_bounceb
         ("interview", clock.today() - timedelta(days=3)),
         ("rejected", clock.today()),
     ]
-    assert services.applications.get(application_id=app.id).reapply_after is not None
+    assert services.applications.get(application_id=app.id).reapply_after == date(2026, 6, 4)  # today + 3 months
 
 
 async def test_form_shows_messages_at_the_fields_and_saves_nothing(mount_bounceback, services, clock):
@@ -172,3 +173,60 @@ async def test_an_impossible_id_in_the_address_shows_not_found(mount_bounceback)
     """2**63 and more can't even be asked of SQLite (OverflowError); it is simply not there."""
     h = await mount_bounceback(width=390, height=844, route="/applications/99999999999999999999")
     assert h.find_text("This application was deleted or never existed.")
+
+
+async def test_add_after_a_plus_one_offers_to_fill_it_in(mount_bounceback, services, clock):
+    h = await mount_bounceback(width=390, height=844)
+    await h.click(h.find_button("+1 application"))  # sent it, logged in one tap
+    await h.go("/applications/new")
+    assert h.find_by_key("quick-log-choice")
+    assert h.find_text("You logged one application with +1 today, still without details. Is this one of them?")
+    await h.set_value(field(h, "company"), "Acme")
+    await h.set_value(field(h, "role"), "Analyst")
+    # A double tap on Save: still one application.
+    save = h.find_button("Save")
+    await h.dispatch(save, "click", settle=False)
+    await h.dispatch(save, "click", settle=False)
+    await h.settle(timeout=10)
+    page = services.applications.queries.list_applications()
+    assert page.total == 1 and (page.items[0].company, page.items[0].role) == ("Acme", "Analyst")
+    assert services.goals.progress().today == 1, "counted once"
+
+    # Another day's +1 is not offered for today; choosing "another one" adds a second.
+    await h.go("/")
+    await h.click(h.find_button("+1 application"))
+    await h.go("/applications/new")
+    await h.set_value(field(h, "applied_on"), (clock.today() - timedelta(days=1)).isoformat())
+    assert not h.find_by_key("quick-log-choice")
+    await h.set_value(field(h, "applied_on"), clock.today().isoformat())
+    choice = h.find_first(lambda c: isinstance(c, ft.RadioGroup))
+    await h.set_value(choice, "new")
+    await h.set_value(field(h, "company"), "Globex")
+    await h.click(h.find_button("Save"))
+    assert services.goals.progress().today == 3
+    assert services.applications.queries.quick_logged_on(day=clock.today())  # the +1 is still there to fill
+
+
+async def test_moving_out_of_rejected_asks_once(mount_bounceback, services, clock):
+    app = services.applications.add_application(applied_on=clock.today() - timedelta(days=20), company="Acme")
+    services.applications.change_status(application_id=app.id, status="rejected", on=clock.today() - timedelta(days=2))
+    h = await mount_bounceback(width=390, height=844, route=f"/applications/{app.id}")
+    await h.click(h.find_button("Interview"))
+    assert h.find_text("Move it from “Rejected” to “Interview”?")
+    note = h.find_by_key("leaving-rejection").value
+    assert "marked as a no on Monday" in note and "clears the day set to apply again (2 Jun 2026)" in note
+    await h.click(h.find_button("Yes, move it"))
+    moved = services.applications.get(application_id=app.id)
+    assert (moved.status, moved.reapply_after) == ("interview", None)
+    assert [e.status for e in services.applications.timeline(application_id=app.id)] == ["applied", "rejected", "interview"]
+
+
+async def test_status_dialog_speaks_plainly(mount_bounceback, services, clock):
+    app = services.applications.add_application(applied_on=clock.today() - timedelta(days=5), company="Acme")
+    h = await mount_bounceback(width=390, height=844, route=f"/applications/{app.id}")
+    await h.click(h.find_button("Interview"))
+    assert h.find_text("An interview") and not h.find_text(re.compile("^Mark as"))
+    await h.dismiss(h.one(ft.AlertDialog))
+    await h.click(h.find_button("Rejected"))
+    assert h.find_text("It was a no")
+    assert h.find_text(re.compile(r"^Sorry it's a no\. After saving, a few gentle next steps"))

@@ -93,7 +93,7 @@ async def test_request_composer_copies_message_and_marks_asked(mount_bounceback,
     saved = services.feedback.get(feedback_id=record.id)
     assert (saved.status, saved.asked_on, saved.manager_name) == ("asked", TODAY, "José O'Brien")
     assert services.feedback.your_name() == "Ana 🌻"
-    assert h.find_text("Asked 4 Mar") and h.find_button("Mark as no reply")
+    assert h.find_text("Asked today") and h.find_button("Mark as no reply")
 
 
 async def test_bad_email_is_explained_at_the_field(mount_bounceback, services):
@@ -113,10 +113,10 @@ async def test_turn_into_practice_from_the_detail(mount_bounceback, services):
     )
     h = await mount_bounceback(width=1280, height=800)
     await h.go(f"/feedback/{record.id}")
-    await h.click(h.find_button("Create practice cards"))
+    await h.click(h.find_button("Add to my practice"))
     ids = services.feedback.actions.practice_card_ids(feedback_id=record.id)
     assert len(ids) == 2
-    assert h.find_text("2 cards made from this feedback, 0 practised so far.")
+    assert h.find_text("2 questions made from this feedback, 0 practised so far.")
     assert any(a.text.startswith("Practise") for a in services.feedback.actions.for_record(feedback_id=record.id))
 
 
@@ -152,9 +152,11 @@ async def test_after_rejection_flow_three_steps(mount_bounceback, services, cloc
     await h.click(h.find_by_key("copy-request"))
     record = services.feedback.for_application(application_id=app.id)
     assert record.status == "asked", "copying the request starts the record and marks it asked"
-    assert h.find_text(f"You can apply to Acme again from {app.reapply_after.day} {app.reapply_after:%b}.", exact=False)
+    # Rejected on 2 March: three months by default.
+    assert h.find_text("You can apply to Acme again from 2 Jun 2026.", exact=False)
     await h.click(h.find_button("6 months"))
-    assert services.applications.get(application_id=app.id).reapply_after == date(2026, 9, 4)
+    # Six months after the no (2 March), the same base as the three-month default.
+    assert services.applications.get(application_id=app.id).reapply_after == date(2026, 9, 2)
     await h.click(h.find_button("Pick a date"))
     picker = h.find_all(lambda c: isinstance(c, ft.DatePicker))[-1]
     await h.set_value(picker, date(2026, 7, 1))
@@ -184,3 +186,33 @@ async def test_add_a_standalone_record(mount_bounceback, services):
     (row,) = services.feedback.queries.list_feedback()
     assert row.company == "Globex" and row.application_id is None
     assert h.page.route == f"/feedback/{row.id}"
+
+
+async def test_reopening_after_a_no_shows_where_things_stand(mount_bounceback, services, clock):
+    app = rejected(services)
+    route = f"/feedback/after-rejection/{app.id}"
+    h = await mount_bounceback(width=390, height=844, route=route)
+    await h.click(h.find_button("Mood 2 of 5: low"))
+    await h.click(h.find_by_key("copy-request"))
+    record = services.feedback.for_application(application_id=app.id)
+
+    await h.go("/")  # back later the same day: waiting for an answer
+    await h.go(route)
+    assert h.find_text("Noted. Naming it is a real step; let the feeling be there for a while.")
+    assert not h.find_by_key("copy-request"), "no request form while waiting"
+    assert h.find_button("Write a follow-up") and h.find_button("They replied")
+    await h.click(h.find_button("Write a follow-up"))
+    assert h.find_by_key("copy-request")
+
+    services.feedback.mark_received(feedback_id=record.id, what_they_said="More concrete examples next time.")
+    clock.advance(days=1)
+    await h.go("/")
+    await h.go(route)
+    assert h.find_text("Received yesterday")
+    assert not h.find_by_key("copy-request") and not h.find_buttons("Write a follow-up")
+    await h.click(h.find_button("Read what they said"))
+    assert h.page.route == f"/feedback/{record.id}"
+    await h.go(route)
+    assert h.find_text("You felt low yesterday. How is it now? Any face is fine.")
+    await h.click(h.find_button("Mood 3 of 5: okay"))
+    assert [e.mood for e in services.mood.entries_on(day=clock.today())] == [3], "a new day: a new entry"

@@ -66,10 +66,10 @@ async def test_schedule_from_the_application_and_see_it_on_today(mount_bouncebac
 
 
 def named(h, label: str):
-    """The button inside an ft.Semantics that names it (an IconButton's tooltip doesn't)."""
-    found = h.find_first(lambda c: isinstance(c, ft.Semantics) and c.label == label)
+    """An icon button named by its icon (views.common.named.NamedIconButton)."""
+    found = h.find_first(lambda c: isinstance(c, ft.IconButton) and getattr(c.icon, "semantics_label", "") == label)
     assert found is not None, f"nothing named {label!r}"
-    return found.content
+    return found
 
 
 def field_named(h, label: str):

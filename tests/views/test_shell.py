@@ -12,11 +12,11 @@ LABELS = ["Today", "Applications", "Mood", "Feedback", "Practice"]
 
 async def test_wide_window_uses_rail_and_switches_destination(mount_bounceback):
     h = await mount_bounceback(width=1280, height=800)
-    assert h.one(ft.NavigationRail).selected_index == 0
+    assert h.one(ft.Tabs).selected_index == 0  # the rail: a vertical tab bar (see views/rail.py)
     assert not h.find_by_type(ft.NavigationBar)
     for i, label in enumerate(LABELS):
         await h.select_destination(label)
-        assert h.one(ft.NavigationRail).selected_index == i
+        assert h.one(ft.Tabs).selected_index == i
         assert h.page.route.rstrip("/") == ("" if i == 0 else "/" + label.lower())
         assert h.find_text(label), f"{label} heading missing: {h.texts()[:20]}"
 
@@ -27,10 +27,19 @@ async def test_narrow_window_uses_bar_and_switches_live_on_resize(mount_bounceba
     await h.select_destination("Mood")
     assert h.one(ft.NavigationBar).selected_index == 2
     await h.resize(1280, 800)
-    assert h.one(ft.NavigationRail).selected_index == 2, "the place is kept across the layout switch"
+    assert h.one(ft.Tabs).selected_index == 2, "the place is kept across the layout switch"
     assert not h.find_by_type(ft.NavigationBar)
     await h.resize(390, 844)
     assert h.one(ft.NavigationBar).selected_index == 2
+
+
+async def test_wide_settings_is_the_rails_last_tab(mount_bounceback):
+    h = await mount_bounceback(width=1280, height=800)
+    await h.select_destination("Settings")
+    assert h.page.route == "/settings"
+    assert h.one(ft.Tabs).selected_index == 5
+    await h.select_destination("Mood")
+    assert h.page.route == "/mood"
 
 
 async def test_settings_opens_from_the_named_button(mount_bounceback):
@@ -58,23 +67,6 @@ async def test_narrow_settings_page_has_a_way_back(mount_bounceback):
     assert h.one(ft.NavigationBar).selected_index == 0
 
 
-async def test_reminder_time_validated_at_the_field(mount_bounceback, services):
-    from services.reminders.service import ReminderRule
-
-    services.reminders.rules = [ReminderRule("apply", "A nudge to apply", "18:00", lambda d: None)]
-    h = await mount_bounceback(route="/settings")
-    await h.go("/settings")
-    field = next(f for f in h.find_by_type(ft.TextField) if f.value == "18:00")
-    await h.submit(field, "25:99")
-    field = next(f for f in h.find_by_type(ft.TextField) if f.label == "At")
-    assert field.error and "24-hour" in str(field.error)
-    assert services.reminders.time_for("apply") == "18:00"
-    await h.submit(field, "7:15")
-    assert services.reminders.time_for("apply") == "07:15"
-    await h.click(h.find_button("Send a test notification"))
-    assert h.find_text("Sent.")
-
-
 async def test_an_unexpected_error_shows_a_calm_message_not_a_crash(mount, services, monkeypatch):
     """With the safety net on (as in the real app), a failing handler becomes a snack bar."""
     import sqlite3
@@ -87,7 +79,7 @@ async def test_an_unexpected_error_shows_a_calm_message_not_a_crash(mount, servi
         raise OperationalError("INSERT", {}, sqlite3.OperationalError("database is locked"))
 
     monkeypatch.setattr(services.applications, "log_application", locked)
-    h = await mount(lambda page: start(page, services, reminders=False, safety_net=True), width=390, height=844)
+    h = await mount(lambda page: start(page, services, reminders=False, safety_net=True, day_watch=False), width=390, height=844)
     await h.click(h.find_button(re.compile(r"^\+1 application")))
     assert not h.errors
     assert h.find_text(re.compile("couldn't save that just now"), exact=False)

@@ -7,6 +7,10 @@ from datetime import date, datetime
 
 import flet as ft
 
+from services.clock import Clock
+from views.common.dates import DayPicker
+from views.common.named import NamedIconButton
+
 FORMAT_HINT = "YYYY-MM-DD, e.g. 2026-03-04"
 
 
@@ -24,7 +28,7 @@ def parse_day(text: str | None) -> date | None:
 
 
 def DateField(
-    *, label: str, value: str, on_change: Callable[[str], None], error: str | None = None,
+    *, label: str, value: str, on_change: Callable[[str], None], clock: Clock, error: str | None = None,
     first: date, last: date, key: str | None = None, width: float | None = None, **extra,
 ) -> ft.Control:
     """`value` is the text as typed; the calendar button writes the picked day back as ISO text."""
@@ -36,12 +40,7 @@ def DateField(
         except ValueError:
             current = None
         page.show_dialog(
-            ft.DatePicker(
-                value=datetime.combine(current or last, datetime.min.time()),
-                first_date=datetime.combine(first, datetime.min.time()),
-                last_date=datetime.combine(last, datetime.min.time()),
-                on_change=lambda e: on_change(e.control.value.date().isoformat()) if e.control.value else None,
-            )
+            DayPicker(clock=clock, value=current, first=first, last=last, on_pick=lambda d: on_change(d.isoformat()))
         )
 
     return ft.TextField(
@@ -53,12 +52,9 @@ def DateField(
         width=width,
         on_change=lambda e: on_change(e.control.value or ""),
         **extra,
-        suffix=ft.Semantics(
-            label=f"Pick {label.lower()} from a calendar", button=True,
-            content=ft.IconButton(
-                ft.Icons.CALENDAR_MONTH_OUTLINED, tooltip="Calendar", on_click=pick, icon_size=20,
-                padding=ft.Padding.all(0), visual_density=ft.VisualDensity.COMPACT,
-                size_constraints=ft.BoxConstraints(max_height=24, max_width=32),
-            ),
+        suffix=NamedIconButton(
+            f"Pick {label.lower()} from a calendar", ft.Icons.CALENDAR_MONTH_OUTLINED, pick, icon_size=20,
+            padding=ft.Padding.all(0), visual_density=ft.VisualDensity.COMPACT,
+            size_constraints=ft.BoxConstraints(max_height=24, max_width=32),
         ),
     )

@@ -7,9 +7,11 @@ from datetime import timedelta
 import flet as ft
 
 from models.application import STATUSES
+from services.applications import reapply_date
+from services.dates import capitalised, day_text, on_day
 from services.errors import NotFound
 from views.applications.dates import DateField, parse_day
-from views.applications.format import STATUS_ICONS, StatusChip, day_label, full_width, snack, status_label, title_of
+from views.applications.format import STATUS_ICONS, StatusChip, full_width, snack, status_label, title_of
 from views.applications.status_dialog import status_dialog
 from views.common.dialogs import confirm
 from views.common.layout import EmptyState, Screen, Section
@@ -62,7 +64,7 @@ def ApplicationDetail():
             # Feedback's after-rejection sheet: how you feel, asking for feedback, the reapply date.
             page.navigate(f"/feedback/after-rejection/{app_id}")
         else:
-            snack(f"Marked as {status_label(status).lower()}.")
+            snack(f"Moved to “{status_label(status)}”. It is kept in the timeline with its date.")
 
     ft.use_dialog(status_dialog(app, moving_to, moved, lambda: set_moving_to(None)) if app and moving_to else None)
 
@@ -102,10 +104,10 @@ def ApplicationDetail():
         set_version(version + 1)
 
     def start_reapply_edit():
-        set_reapply_text((app.reapply_after or today + timedelta(days=91)).isoformat())
+        set_reapply_text((app.reapply_after or reapply_date(today)).isoformat())
         set_editing_reapply(True)
 
-    details = [_row("Applied", day_label(app.applied_on, today))]
+    details = [_row("Applied", capitalised(day_text(app.applied_on, today)))]
     details += [_row(label, getattr(app, name)) for name, label in DETAIL_FIELDS if getattr(app, name)]
     if app.notes:
         details.append(ft.Text(app.notes))
@@ -114,7 +116,7 @@ def ApplicationDetail():
         ft.Row(
             [ft.Icon(STATUS_ICONS.get(e.status, ft.Icons.CIRCLE), size=20, color=ft.Colors.PRIMARY),
              ft.Text(e.label, weight=ft.FontWeight.W_500, expand=True),
-             ft.Text(day_label(e.on), color=ft.Colors.ON_SURFACE_VARIANT)],
+             ft.Text(capitalised(day_text(e.on, today)), color=ft.Colors.ON_SURFACE_VARIANT)],
             key=f"timeline-{i}",
         )
         for i, e in enumerate(timeline)
@@ -128,7 +130,7 @@ def ApplicationDetail():
     if editing_reapply:
         reapply: ft.Control = ft.Column(
             [
-                DateField(label="Reapply after", value=reapply_text, on_change=set_reapply_text, error=reapply_error,
+                DateField(label="Apply again from", value=reapply_text, clock=services.clock, on_change=set_reapply_text, error=reapply_error,
                           first=app.applied_on, last=today + timedelta(days=3 * 365), width=260),
                 ft.Row([ft.TextButton("Cancel", on_click=lambda: set_editing_reapply(False)),
                         ft.FilledButton("Save date", on_click=lambda: save_reapply())]),
@@ -140,8 +142,8 @@ def ApplicationDetail():
         reapply = ft.Column(
             [
                 ft.Text(
-                    f"The wait ended on {day_label(app.reapply_after)}: a good time to look for a fitting role there."
-                    if due else f"Suggested: apply here again from {day_label(app.reapply_after)}.",
+                    f"The wait ended {on_day(app.reapply_after, today)}: a good time to look for a fitting role there."
+                    if due else f"Suggested: apply here again from {day_text(app.reapply_after, today)}.",
                     key="reapply-text",
                 ),
                 ft.Row([ft.TextButton("Change date", on_click=start_reapply_edit),
@@ -150,18 +152,18 @@ def ApplicationDetail():
             tight=True, spacing=4,
         )
     else:
-        reapply = ft.TextButton("Set a reapply-after date", icon=ft.Icons.EVENT_OUTLINED, on_click=start_reapply_edit)
+        reapply = ft.TextButton("Set a day to apply again", icon=ft.Icons.EVENT_OUTLINED, on_click=start_reapply_edit)
 
     return Screen(
         title_of(app.company, app.role),
         [
             BackLink(),
-            ft.Row([StatusChip(app.status), ft.Text(f"since {day_label(app.status_on, today)}", color=ft.Colors.ON_SURFACE_VARIANT)]),
+            ft.Row([StatusChip(app.status), ft.Text(f"since {day_text(app.status_on, today)}", color=ft.Colors.ON_SURFACE_VARIANT)]),
             Section("Details", ft.Column(details, spacing=8, tight=True)),
             Section("Timeline", ft.Column(timeline_rows, spacing=10, tight=True)),
             ApplicationInterviews(app.id, version),
             Section("Move to", full_width(moves), subtitle="Each change is kept with its date."),
-            Section("Reapplying", full_width(reapply)),
+            Section("Applying there again", full_width(reapply)),
             ft.Row([ft.TextButton("Delete application", icon=ft.Icons.DELETE_OUTLINE, on_click=delete,
                                   style=ft.ButtonStyle(color=ft.Colors.ERROR))]),
         ],

@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import flet as ft
 
 from models.application import STATUS_LABELS
 
-STATUS_COLORS = {
-    "applied": ft.Colors.SECONDARY_CONTAINER,
-    "heard_back": ft.Colors.TERTIARY_CONTAINER,
-    "interview": ft.Colors.PRIMARY_CONTAINER,
-    "offer": ft.Colors.PRIMARY,
-    "rejected": ft.Colors.SURFACE_CONTAINER_HIGHEST,
-    "no_reply": ft.Colors.SURFACE_CONTAINER_HIGHEST,
-    "withdrawn": ft.Colors.SURFACE_CONTAINER_HIGHEST,
+# (background, text, outline) per status, each text on its Material 3 container pair.
+# The ended ones are neutral grey, never alarming; their outline keeps the chip's shape
+# visible on a grey-green card. Contrast is checked in tests/views/test_contrast.py.
+STATUS_COLORS: dict[str, tuple[str, str, str | None]] = {
+    "applied": (ft.Colors.SECONDARY_CONTAINER, ft.Colors.ON_SECONDARY_CONTAINER, None),
+    "heard_back": (ft.Colors.TERTIARY_CONTAINER, ft.Colors.ON_TERTIARY_CONTAINER, None),
+    "interview": (ft.Colors.PRIMARY_CONTAINER, ft.Colors.ON_PRIMARY_CONTAINER, None),
+    "offer": (ft.Colors.PRIMARY, ft.Colors.ON_PRIMARY, None),
+    "rejected": (ft.Colors.SURFACE_CONTAINER_HIGHEST, ft.Colors.ON_SURFACE, ft.Colors.OUTLINE),
+    "no_reply": (ft.Colors.SURFACE_CONTAINER_HIGHEST, ft.Colors.ON_SURFACE, ft.Colors.OUTLINE),
+    "withdrawn": (ft.Colors.SURFACE_CONTAINER_HIGHEST, ft.Colors.ON_SURFACE, ft.Colors.OUTLINE),
 }
 STATUS_ICONS = {
     "applied": ft.Icons.SEND_OUTLINED,
@@ -32,15 +33,6 @@ def status_label(status: str) -> str:
     return STATUS_LABELS.get(status, status)
 
 
-def day_label(day: date, today: date | None = None) -> str:
-    if today is not None:
-        if day == today:
-            return "Today"
-        if (today - day).days == 1:
-            return "Yesterday"
-    return f"{day.day} {day:%b %Y}" if today is None or day.year != today.year else f"{day.day} {day:%b}"
-
-
 def title_of(company: str | None, role: str | None) -> str:
     if company and role:
         return f"{role} · {company}"
@@ -48,10 +40,11 @@ def title_of(company: str | None, role: str | None) -> str:
 
 
 def StatusChip(status: str) -> ft.Control:
-    on_color = ft.Colors.ON_PRIMARY if status == "offer" else ft.Colors.ON_SURFACE
+    bg, fg, outline = STATUS_COLORS.get(status, STATUS_COLORS["rejected"])
     return ft.Container(
-        content=ft.Text(status_label(status), size=12, weight=ft.FontWeight.W_500, color=on_color),
-        bgcolor=STATUS_COLORS.get(status, ft.Colors.SURFACE_CONTAINER_HIGHEST),
+        content=ft.Text(status_label(status), size=12, weight=ft.FontWeight.W_500, color=fg),
+        bgcolor=bg,
+        border=ft.Border.all(1, outline) if outline else None,
         padding=ft.Padding.symmetric(horizontal=10, vertical=4),
         border_radius=12,
     )

@@ -10,6 +10,7 @@ import flet_charts as fch
 from services.applications import DIMENSIONS, MIN_GROUP, week_start
 from views.applications.detail import BackLink
 from views.common.layout import Screen, Section
+from views.common.named import NamedDropdown
 from views.context import use_services, use_viewport
 from views.interviews.funnel import FunnelSection
 
@@ -141,7 +142,7 @@ def InsightsScreen():
                 "Where replies come from",
                 ft.Column(
                     [
-                        ft.Dropdown(
+                        NamedDropdown(
                             label="Group by", value=dimension, width=220,
                             options=[ft.DropdownOption(key=k, text=label) for k, (label, _) in DIMENSIONS.items()],
                             on_select=lambda e: set_dimension(e.control.value or "source"),

@@ -7,24 +7,31 @@ from datetime import date, timedelta
 import flet as ft
 
 from models.application import STATUS_LABELS, STATUSES
-from services.applications import WAITING_DAYS, ApplicationPage
+from services.applications import WAITING_DAYS, ApplicationPage, add_months
+from services.dates import capitalised, day_text
 from services.errors import ValidationError
 from views.applications.dates import DateField, parse_day
-from views.applications.format import STATUS_ICONS, StatusChip, day_label, snack, title_of
+from views.applications.format import STATUS_ICONS, StatusChip, snack, title_of
 from views.common.layout import EmptyState, Screen
+from views.common.named import NamedDropdown, NamedIconButton
 from views.context import use_services
 
 # Rows drawn at first and added by each "Show more": a short first page keeps the
 # client's work per visit small (each row is a ListTile built at once).
 PAGE_SIZE = 20
 PERIODS = {
-    "all": "Any time", "7": "Last 7 days", "30": "Last 30 days", "90": "Last 3 months", "365": "Last year",
+    "all": "Any time", "7": "Last 7 days", "30": "Last 30 days", "3m": "Last 3 months", "12m": "Last year",
     "custom": "Between dates…",
 }
 
 
 def period_start(period: str, today: date) -> date | None:
-    return None if period in ("all", "custom") else today - timedelta(days=int(period) - 1)
+    """The first day of a "last ..." period, today included ("3m": since this day three months ago)."""
+    if period in ("all", "custom"):
+        return None
+    if period.endswith("m"):
+        return add_months(today, -int(period[:-1])) + timedelta(days=1)
+    return today - timedelta(days=int(period) - 1)
 
 
 def read_range(from_text: str, to_text: str) -> tuple[date | None, date | None, dict[str, str]]:
@@ -42,7 +49,7 @@ def read_range(from_text: str, to_text: str) -> tuple[date | None, date | None, 
 
 
 def IconAction(icon: ft.IconData, label: str, on_click) -> ft.Control:
-    return ft.Semantics(label=label, button=True, content=ft.IconButton(icon, tooltip=label, on_click=on_click))
+    return NamedIconButton(label, icon, on_click)
 
 
 @ft.component
@@ -109,28 +116,28 @@ def ApplicationsScreen(waiting: bool = False):
                 col={"xs": 12, "md": 12},
                 dense=True,
             ),
-            ft.Dropdown(
+            NamedDropdown(
                 label="Status", value=status, expand=True, dense=True, col={"xs": 6, "md": 4},
                 options=[ft.DropdownOption(key="all", text="All")] + [ft.DropdownOption(key=s, text=STATUS_LABELS[s]) for s in STATUSES],
                 on_select=changed(set_status), disabled=waiting,
             ),
-            ft.Dropdown(
+            NamedDropdown(
                 label="When", value=period, expand=True, dense=True, col={"xs": 6, "md": 4},
                 options=[ft.DropdownOption(key=k, text=v) for k, v in PERIODS.items()],
                 on_select=changed(set_period),
             ),
-            ft.Dropdown(
+            NamedDropdown(
                 label="Source", value=source, expand=True, dense=True, col={"xs": 12, "md": 4},
                 options=[ft.DropdownOption(key="all", text="All")] + [ft.DropdownOption(key=s, text=s) for s in sources],
                 on_select=changed(set_source),
             ),
             DateField(
-                label="From", value=range_text[0], error=range_errors.get("from"), key="range-from",
+                label="From", value=range_text[0], clock=services.clock, error=range_errors.get("from"), key="range-from",
                 on_change=lambda t: (set_range_text(lambda r: (t, r[1])), set_shown(PAGE_SIZE)),
                 first=date(today.year - 30, 1, 1), last=today, col={"xs": 6, "md": 4}, visible=period == "custom",
             ),
             DateField(
-                label="To", value=range_text[1], error=range_errors.get("to"), key="range-to",
+                label="To", value=range_text[1], clock=services.clock, error=range_errors.get("to"), key="range-to",
                 on_change=lambda t: (set_range_text(lambda r: (r[0], t)), set_shown(PAGE_SIZE)),
                 first=date(today.year - 30, 1, 1), last=today, col={"xs": 6, "md": 4}, visible=period == "custom",
             ),
@@ -148,9 +155,10 @@ def ApplicationsScreen(waiting: bool = False):
                     padding=16,
                     content=ft.Column(
                         [
-                            ft.Text(f"Sent over {WAITING_DAYS} days ago with no answer yet."),
-                            ft.Text("Silence usually means no, and that's about their process, not you. Follow up once if "
-                                    "it still matters; otherwise clear them and keep your list about what's live.",
+                            ft.Text(f"Sent over {WAITING_DAYS} days ago with no reply yet."),
+                            ft.Text("When a month goes by, a reply often isn't coming, and that's about their process, not you. "
+                                    "Follow up once if it still matters; otherwise clear them and keep your list "
+                                    "about what's live.",
                                     color=ft.Colors.ON_SURFACE_VARIANT),
                             ft.OutlinedButton(f"Mark all {result.total} as no reply", icon=ft.Icons.DONE_ALL,
                                               on_click=mark_all_no_reply, visible=result.total > 0),
@@ -181,7 +189,7 @@ def ApplicationsScreen(waiting: bool = False):
                     key=f"app-{a.id}",
                     leading=ft.Icon(STATUS_ICONS.get(a.status, ft.Icons.SEND_OUTLINED), color=ft.Colors.PRIMARY),
                     title=ft.Text(title_of(a.company, a.role), max_lines=1, overflow=ft.TextOverflow.ELLIPSIS),
-                    subtitle=ft.Text(" · ".join(x for x in (day_label(a.applied_on, today), a.source) if x)),
+                    subtitle=ft.Text(" · ".join(x for x in (capitalised(day_text(a.applied_on, today)), a.source) if x)),
                     trailing=StatusChip(a.status),
                     on_click=lambda e, app_id=a.id: page.navigate(f"/applications/{app_id}"),
                     content_padding=ft.Padding.only(left=8, right=8),

@@ -2,7 +2,21 @@
 
 from __future__ import annotations
 
+import re
+
 import flet as ft
+
+NBSP = "\u00a0"
+_SHORT_WORD = re.compile(r"(?<!\S)(\w{1,2}) (?=\S)")
+
+
+def keep_together(title: str) -> str:
+    """No line break after a short word or around "&", and none before " · ".
+
+    A wrapped title then reads "Data Analyst · / Acme & Sons", never "Data Analyst · Acme & / Sons".
+    """
+    text = title.replace(" & ", f"{NBSP}&{NBSP}").replace(" · ", f"{NBSP}· ")
+    return _SHORT_WORD.sub(rf"\1{NBSP}", text)
 
 
 def Screen(title: str, controls: list[ft.Control], *, actions: list[ft.Control] | None = None) -> ft.Control:
@@ -11,7 +25,15 @@ def Screen(title: str, controls: list[ft.Control], *, actions: list[ft.Control] 
         [
             ft.Semantics(
                 header=True,  # screen readers (and the browser tests) see a real heading
-                content=ft.Text(title, theme_style=ft.TextThemeStyle.HEADLINE_SMALL, weight=ft.FontWeight.W_600),
+                content=ft.Text(
+                    keep_together(title),
+                    semantics_label=title,
+                    theme_style=ft.TextThemeStyle.HEADLINE_SMALL,
+                    weight=ft.FontWeight.W_600,
+                    # A company name can be 200 characters; the details below show it whole.
+                    max_lines=3,
+                    overflow=ft.TextOverflow.ELLIPSIS,
+                ),
                 expand=True,
             )
         ]
@@ -61,8 +83,11 @@ def Section(title: str, content: ft.Control, *, subtitle: str | None = None) -> 
     head: list[ft.Control] = [ft.Text(title, theme_style=ft.TextThemeStyle.TITLE_MEDIUM, weight=ft.FontWeight.W_600)]
     if subtitle:
         head.append(ft.Text(subtitle, color=ft.Colors.ON_SURFACE_VARIANT, size=13))
-    return ft.Card(
+    card = ft.Card(
         semantic_container=False,  # keep buttons and fields inside separately addressable
         content=ft.Container(content=ft.Column([*head, content], spacing=10, tight=True), padding=16),
         margin=0,
     )
+    # Full width, whatever is inside: a card otherwise hugs short content and stands
+    # narrower than its neighbours.
+    return ft.Row([ft.Container(content=card, expand=True)], spacing=0)

@@ -6,9 +6,11 @@ from collections.abc import Callable
 
 import flet as ft
 
+from services.dates import on_day
 from services.errors import ValidationError
+from views.common.named import NamedIconButton
 from views.context import use_services
-from views.feedback.common import CheckRow, Muted, NamedIconButton, day, use_draft
+from views.feedback.common import CheckRow, Muted, use_draft
 
 
 @ft.component
@@ -39,7 +41,7 @@ def ActionList(feedback_id: int, version: int, on_changed: Callable[[], None]):
 
     rows: list[ft.Control] = [
         CheckRow(
-            a.text + (f"  · done {day(a.done_on, today=today)}" if a.done and a.done_on else ""),
+            a.text + (f"  · done {on_day(a.done_on, today)}" if a.done and a.done_on else ""),
             a.done,
             lambda on, i=a.id: tick(i, on),
             key=f"action-{a.id}",

@@ -6,18 +6,18 @@ from __future__ import annotations
 import flet as ft
 
 from models.feedback import FeedbackUpdate
+from services.dates import on_day
 from services.errors import NotFound, ValidationError
 from services.feedback import themes
 from views.common.dialogs import confirm
 from views.common.layout import EmptyState, Screen, Section
+from views.common.named import NamedIconButton
 from views.context import use_services
 from views.feedback.actions import ActionList
 from views.feedback.common import (
     FullWidth,
     Muted,
-    NamedIconButton,
     StatusPill,
-    day,
     parse_id,
     status_line,
     toast,
@@ -84,7 +84,7 @@ def FeedbackDetailScreen():
             return
         set_errors({})
         refresh()
-        toast("Saved. Reading that takes something; well done for facing it.")
+        toast("Saved. Reading feedback can sting; be as kind to yourself as you would be to a friend.")
 
     def set_theme(theme: str | None):
         fb.update_feedback(feedback_id=record.id, changes=FeedbackUpdate(theme=theme))
@@ -148,7 +148,7 @@ def FeedbackDetailScreen():
         "not_asked": "You haven't asked yet. It's optional, and often worth it.",
         "asked": "Many people hear back within a week or two, and some never do. Neither says anything about you.",
         "received": "You got an answer. That's more than many do.",
-        "no_reply": "No reply. That's common, and asking was still the professional move.",
+        "no_reply": "No reply. That's common, and it was still worth asking.",
     }[record.status]
 
     request_section = Section(
@@ -222,7 +222,7 @@ def FeedbackDetailScreen():
     return Screen(
         title,
         [
-            ft.Row([BackToList(), Muted(f"Rejected {day(record.rejected_on, today=today)}")], wrap=True),
+            ft.Row([BackToList(), Muted(f"Rejected {on_day(record.rejected_on, today)}")], wrap=True),
             request_section,
             Section(
                 "What they said",

@@ -7,13 +7,14 @@ from collections.abc import Callable
 import flet as ft
 
 from services.feedback import themes
+from views.common.named import NamedDropdown
 from views.feedback.common import Muted
 
 NO_THEME = "none"
 
 
 def ThemeDropdown(value: str | None, on_pick: Callable[[str | None], None], *, error: str | None = None) -> ft.Control:
-    return ft.Dropdown(
+    return NamedDropdown(
         key="theme",
         label="Theme",
         value=value or NO_THEME,
@@ -22,6 +23,9 @@ def ThemeDropdown(value: str | None, on_pick: Callable[[str | None], None], *, e
         on_select=lambda e: on_pick(None if e.control.value in (None, NO_THEME) else e.control.value),
         error_text=error,
         expand=True,
+        # Body-size text, as in the rest of the card, so a theme's title fits a phone's width.
+        text_size=14,
+        fit=34,
     )
 
 

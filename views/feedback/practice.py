@@ -41,7 +41,7 @@ def PracticeMaker(feedback_id: int, version: int, on_changed: Callable[[], None]
         set_own("")
         on_changed()
         n = len(ids)
-        toast(f"{n} practice card{'s' if n != 1 else ''} added. Practising them ticks off the action here.")
+        toast(f"{n} practice question{'s' if n != 1 else ''} added. Practising them ticks off the action here.")
 
     status = (
         [
@@ -49,7 +49,7 @@ def PracticeMaker(feedback_id: int, version: int, on_changed: Callable[[], None]
                 [
                     ft.Icon(ft.Icons.STYLE_OUTLINED, color=ft.Colors.PRIMARY, size=20),
                     ft.Text(
-                        f"{len(made)} card{'s' if len(made) != 1 else ''} made from this feedback, "
+                        f"{len(made)} question{'s' if len(made) != 1 else ''} made from this feedback, "
                         f"{reviewed} practised so far.",
                         expand=True,
                     ),
@@ -63,7 +63,7 @@ def PracticeMaker(feedback_id: int, version: int, on_changed: Callable[[], None]
     return ft.Column(
         [
             *status,
-            Muted("Pick the questions worth rehearsing. Each card gets a note with what they said."),
+            Muted("Pick the questions worth rehearsing. Each one gets a note with what they said."),
             *[
                 CheckRow(q, q not in skipped, lambda on, q=q: toggle(q, on), key=f"practice-q-{i}")
                 for i, q in enumerate(suggestions)
@@ -84,7 +84,7 @@ def PracticeMaker(feedback_id: int, version: int, on_changed: Callable[[], None]
             ft.Row(
                 [
                     ft.FilledTonalButton(
-                        "Create practice cards", icon=ft.Icons.STYLE_OUTLINED, on_click=lambda: create()
+                        "Add to my practice", icon=ft.Icons.STYLE_OUTLINED, on_click=lambda: create()
                     )
                 ],
                 alignment=ft.MainAxisAlignment.END,

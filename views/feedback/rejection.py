@@ -6,57 +6,25 @@ application is marked rejected). Three steps on one screen, each skippable.
 
 from __future__ import annotations
 
-import calendar
-from datetime import date, datetime
+from datetime import date
 
 import flet as ft
 
+from services.applications import add_months, reapply_date
+from services.dates import day_text, on_day
 from services.errors import NotFound, ValidationError
+from views.common.dates import DayPicker
 from views.common.layout import EmptyState, Screen
 from views.context import use_services
-from views.feedback.common import Muted, StatusPill, day, parse_id, picked_day, status_line, toast
-from views.feedback.request import RequestComposer
+from views.feedback.common import Muted, parse_id, toast
+from views.feedback.rejection_steps import AskStep, Step, feel_step
 from views.interviews.notes import InterviewNotes
-from views.mood.faces import FacePicker
+from views.theme import CARE_ACCENT, CARE_TINT
 
 REFRAME = (
     "A no often comes down to things you never see: budget, timing, who is already on the team, "
     "a role that quietly changed. It isn't a verdict on your worth."
 )
-
-
-def add_months(d: date, months: int) -> date:
-    month = d.month - 1 + months
-    year, month = d.year + month // 12, month % 12 + 1
-    return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
-
-
-def Step(number: int, title: str, content: ft.Control, *, done: bool, skipped: bool, on_skip, key: str) -> ft.Control:
-    badge = ft.Container(
-        content=ft.Icon(ft.Icons.CHECK, size=16, color=ft.Colors.ON_PRIMARY)
-        if done
-        else ft.Text(str(number), size=13, weight=ft.FontWeight.W_600, color=ft.Colors.ON_PRIMARY),
-        bgcolor=ft.Colors.PRIMARY if not skipped else ft.Colors.OUTLINE,
-        width=26,
-        height=26,
-        border_radius=13,
-        alignment=ft.Alignment.CENTER,
-    )
-    head = ft.Row(
-        [
-            badge,
-            ft.Text(title, theme_style=ft.TextThemeStyle.TITLE_MEDIUM, weight=ft.FontWeight.W_600, expand=True),
-            ft.TextButton("Undo skip" if skipped else "Skip", on_click=lambda: on_skip(not skipped), key=f"{key}-skip"),
-        ],
-        vertical_alignment=ft.CrossAxisAlignment.CENTER,
-    )
-    body = [Muted("Skipped. You can come back to it any time.")] if skipped else [content]
-    return ft.Card(
-        key=key,
-        content=ft.Container(content=ft.Column([head, *body], spacing=12, tight=True), padding=16),
-        margin=0,
-        semantic_container=False,  # the step's buttons keep their own names
-    )
 
 
 @ft.component
@@ -80,9 +48,12 @@ def AfterRejectionScreen():
         [app, version],
     )
     reapply, set_reapply = ft.use_state(lambda: app.reapply_after if app else None)
-    mood, set_mood = ft.use_state(None)
-    entry_id, set_entry_id = ft.use_state(None)
-    entry_ref = ft.use_ref(None)  # a second quick tap must edit, not log twice
+    # What was noted about this no before: today's entry is edited, an older one is kept.
+    earlier = ft.use_memo(lambda: services.mood.latest_about(application_id=application_id) if app else None, [app])
+    today_entry = earlier if earlier is not None and earlier.day == services.clock.today() else None
+    mood, set_mood = ft.use_state(lambda: today_entry.mood if today_entry else None)
+    entry_id, set_entry_id = ft.use_state(lambda: today_entry.id if today_entry else None)
+    entry_ref = ft.use_ref(lambda: entry_id)  # a second quick tap must edit, not log twice
     skipped, set_skipped = ft.use_state(frozenset())
     error, set_error = ft.use_state(None)
     page = ft.context.page
@@ -95,6 +66,7 @@ def AfterRejectionScreen():
 
     today = services.clock.today()
     who = app.company or "this company"
+    rejected_on = app.status_on if app.status == "rejected" else today  # the wait counts from the no
 
     def skip(step: str, on: bool):
         set_skipped(skipped | {step} if on else skipped - {step})
@@ -116,7 +88,7 @@ def AfterRejectionScreen():
             return
         set_error(None)
         set_reapply(on)
-        toast(f"We'll let you know on {day(on, today=today)}." if on else "No reapply date set.")
+        toast(f"We'll let you know {on_day(on, today)}." if on else "No date set to apply again.")
 
     def open_record():
         record = services.feedback.start_for_application(application_id=app.id)  # the user asked for it
@@ -124,58 +96,24 @@ def AfterRejectionScreen():
 
     def open_picker():
         page.show_dialog(
-            ft.DatePicker(
-                value=datetime.combine(reapply or add_months(today, 3), datetime.min.time()),
-                first_date=datetime.combine(max(today, app.applied_on), datetime.min.time()),
-                last_date=datetime.combine(add_months(today, 36), datetime.min.time()),
+            DayPicker(
+                clock=services.clock,
+                value=reapply or reapply_date(rejected_on),
+                first=max(today, app.applied_on),
+                last=add_months(today, 36),
                 help_text="Apply again from",
-                on_change=lambda e: save_reapply(picked_day(e.control.value)),
+                on_pick=save_reapply,
             )
         )
 
-    feel = ft.Column(
-        [
-            FacePicker(mood, pick_mood),
-            Muted(
-                "Noted. Naming it is a real step; let the feeling be there for a while."
-                if mood
-                else "Pick the face that fits. Feeling hurt or flat after a no is normal."
-            ),
-            ft.TextButton(
-                "Add feelings and a note",
-                icon=ft.Icons.EDIT_NOTE,
-                on_click=lambda: page.navigate(f"/mood/entry/{entry_id}" if entry_id else f"/mood/new/{app.id}"),
-            ),
-        ],
-        spacing=8,
-        tight=True,
-    )
-    ask = ft.Column(
-        [
-            ft.Row(
-                [
-                    StatusPill(
-                        status_line(current.status, current.asked_on, current.received_on, today),
-                        current.status,
-                        key="request-status",
-                    )
-                    if current
-                    else StatusPill(status_line("not_asked", None, None, today), "not_asked", key="request-status")
-                ]
-            ),
-            RequestComposer(
-                current.id if current else None, version, lambda: set_version(version + 1), application_id=app.id
-            ),
-        ],
-        spacing=10,
-        tight=True,
-    )
+    feel = feel_step(earlier=earlier, mood=mood, entry_id=entry_id, app_id=app.id, today=today, on_pick=pick_mood)
+    ask = AskStep(current, app.id, version, lambda: set_version(lambda v: v + 1))
     when = ft.Column(
         [
             ft.Text(
-                f"You can apply to {who} again from {day(reapply, today=today)}."
+                f"You can apply to {who} again from {day_text(reapply, today)}."
                 if reapply
-                else "No reapply date set.",
+                else "No date set to apply again.",
                 weight=ft.FontWeight.W_600,
                 key="reapply-date",
             ),
@@ -187,8 +125,8 @@ def AfterRejectionScreen():
             ft.Row(
                 [
                     ft.OutlinedButton("Pick a date", icon=ft.Icons.EVENT, on_click=lambda: open_picker()),
-                    ft.TextButton("3 months", on_click=lambda: save_reapply(add_months(today, 3))),
-                    ft.TextButton("6 months", on_click=lambda: save_reapply(add_months(today, 6))),
+                    ft.TextButton("3 months", on_click=lambda: save_reapply(reapply_date(rejected_on))),
+                    ft.TextButton("6 months", on_click=lambda: save_reapply(reapply_date(rejected_on, 6))),
                     *([ft.TextButton("No date", on_click=lambda: save_reapply(None))] if reapply else []),
                 ],
                 wrap=True,
@@ -210,7 +148,7 @@ def AfterRejectionScreen():
                 key="reframe",
                 content=ft.Row(
                     [
-                        ft.Icon(ft.Icons.FAVORITE_OUTLINE, color=ft.Colors.PRIMARY),
+                        ft.Icon(ft.Icons.FAVORITE_OUTLINE, color=CARE_ACCENT),
                         ft.Column(
                             [
                                 ft.Text(sorry, weight=ft.FontWeight.W_600),
@@ -224,16 +162,15 @@ def AfterRejectionScreen():
                     ],
                     vertical_alignment=ft.CrossAxisAlignment.START,
                 ),
-                bgcolor=ft.Colors.PRIMARY_CONTAINER,
+                bgcolor=CARE_TINT,
                 border_radius=12,
                 padding=16,
             ),
-            InterviewNotes(app.id),
             Step(
                 1,
                 "How do you feel?",
                 feel,
-                done=mood is not None,
+                done=mood is not None or earlier is not None,
                 skipped="feel" in skipped,
                 on_skip=lambda on: skip("feel", on),
                 key="step-feel",
@@ -249,13 +186,14 @@ def AfterRejectionScreen():
             ),
             Step(
                 3,
-                "When to try again",
+                "When to apply there again",
                 when,
                 done=reapply is not None,
                 skipped="when" in skipped,
                 on_skip=lambda on: skip("when", on),
                 key="step-when",
             ),
+            InterviewNotes(app.id),  # after the care and the steps: at hand for the feedback record
             ft.Row(
                 [
                     ft.TextButton("Open the feedback record", on_click=lambda: open_record()),

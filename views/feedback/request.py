@@ -171,10 +171,10 @@ def RequestComposer(
     return ft.Column(
         [
             Muted(
-                "Short, polite and specific works best. Many people never answer, and that's fine: "
+                "Short, polite and specific works best. Many people never reply, and that's fine: "
                 "asking still shows how you work."
                 if not follow_up
-                else "A single, friendly nudge is plenty. If there's still no answer, let it go."
+                else "A single, friendly nudge is plenty. If there's still no reply, let it go."
             ),
             ft.ResponsiveRow(fields, spacing=8, run_spacing=8),
             preview,

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import flet as ft
 
+from services.dates import capitalised, day_text
 from services.errors import ValidationError
 from services.feedback import themes
 from views.common.layout import EmptyState, Screen, Section
 from views.context import use_services
-from views.feedback.common import STATUS_ICONS, FullWidth, ListSection, Muted, day, status_line
+from views.feedback.common import STATUS_ICONS, FullWidth, ListSection, Muted, status_line
 
 GROUPS = (
     ("asked", "Waiting for a reply"),
@@ -44,7 +45,7 @@ def FeedbackGroup(status: str, title: str, total: int, version: int):
                 leading=ft.Icon(STATUS_ICONS[r.status]),
                 title=ft.Text(r.title, max_lines=1, overflow=ft.TextOverflow.ELLIPSIS),
                 subtitle=ft.Text(" · ".join(bits), max_lines=2, overflow=ft.TextOverflow.ELLIPSIS),
-                trailing=ft.Text(day(r.rejected_on, today=today), size=12, color=ft.Colors.ON_SURFACE_VARIANT),
+                trailing=ft.Text(capitalised(day_text(r.rejected_on, today)), size=12, color=ft.Colors.ON_SURFACE_VARIANT),
                 on_click=lambda e, i=r.id: go(f"/feedback/{i}"),
                 content_padding=ft.Padding.symmetric(horizontal=4),
             )
@@ -115,6 +116,9 @@ def OpenActions(version: int, on_changed):
         services.feedback.actions.set_action_done(action_id=action_id, done=True)
         on_changed()
 
+    def where(a) -> str:
+        return " at ".join(x for x in (a.role, a.company) if x) or "A rejection"
+
     controls: list[ft.Control] = [
         ft.Row(
             [
@@ -125,7 +129,7 @@ def OpenActions(version: int, on_changed):
                     [
                         ft.Text(a.text),
                         ft.Text(
-                            " at ".join(x for x in (a.role, a.company) if x) or "A rejection",
+                            where(a),
                             size=12,
                             color=ft.Colors.ON_SURFACE_VARIANT,
                         ),
@@ -134,7 +138,11 @@ def OpenActions(version: int, on_changed):
                     tight=True,
                     expand=True,
                 ),
-                ft.TextButton("Open", on_click=lambda e, i=a.feedback_id: go(f"/feedback/{i}")),
+                ft.TextButton(
+                    # "Open" alone, five times over, tells a screen reader user nothing.
+                    content=ft.Text("Open", semantics_label=f"Open the record: {where(a)}"),
+                    on_click=lambda e, i=a.feedback_id: go(f"/feedback/{i}"),
+                ),
             ],
             vertical_alignment=ft.CrossAxisAlignment.CENTER,
         )

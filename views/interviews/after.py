@@ -64,7 +64,7 @@ def AfterInterviewScreen():
             Section("How do you feel?", CheckIn(i, refresh),
                     subtitle="However it went, naming it helps. It's saved in your mood log, linked to this application."),
             Section("Questions they asked", QuestionsAsked(i.id),
-                    subtitle="One tap turns any of them into a practice card."),
+                    subtitle="One tap adds any of them to your practice questions."),
             Section(
                 "Your notes",
                 ft.Column([

@@ -10,14 +10,17 @@ from views.applications.format import snack
 from views.common.layout import EmptyState, Screen, Section
 from views.context import use_services
 from views.interviews.calendar_button import CalendarButton
-from views.interviews.format import Muted, Note, RoundIcon, format_line, parse_id, people_line, when_text
+from views.interviews.format import Muted, Note, RoundIcon, parse_id, people_line, when_text
 from views.interviews.plan import PrepPlanView
 
 
-def _row(label: str, value: str, key: str | None = None) -> ft.Control:
+def _row(label: str, value: str, key: str | None = None, selectable: bool = False) -> ft.Control:
+    shown: ft.Control = ft.Text(value, key=key, selectable=selectable)
+    if selectable:  # selectable text is a text box to a screen reader: it needs its name
+        shown = ft.Semantics(label=label, content=shown)
     return ft.ResponsiveRow(
         [ft.Text(label, color=ft.Colors.ON_SURFACE_VARIANT, col={"xs": 12, "sm": 3}),
-         ft.Text(value, col={"xs": 12, "sm": 9}, key=key, selectable=True)],
+         ft.Container(content=shown, col={"xs": 12, "sm": 9})],
         spacing=4, run_spacing=0,
     )
 
@@ -86,7 +89,9 @@ def InterviewDetail():
         head.append(Note(f"This overlaps your {other.phrase} ({when_text(other, today)}). That's allowed; "
                          "just so you know.", icon=ft.Icons.EVENT_REPEAT, key=f"overlap-{other.id}"))
 
-    details = [_row("Round", i.round_label), _row("How", format_line(i))]
+    details = [_row("Round", i.round_label), _row("How", i.format_label)]
+    if i.location:  # a meeting link or an address: selectable, to copy
+        details.append(_row("Where", i.location, key="interview-where", selectable=True))
     if i.people:
         details.append(_row("With", people_line(i), key="interview-people"))
     if i.prep_notes:
@@ -94,7 +99,7 @@ def InterviewDetail():
     sections: list[ft.Control] = [Section("Details", ft.Column(details, spacing=8, tight=True))]
     if not started and not i.cancelled:
         sections.append(Section("What to practise", PrepPlanView(i, plan, today),
-                                subtitle="Cards from your deck that fit this round; yours from feedback first."))
+                                subtitle="Questions from your practice set that fit this round; yours from feedback first."))
     if started and not i.cancelled:
         done = [x for x, yes in (("checked in", i.mood_entry_id), ("thank-you sent", i.thank_you_sent_on)) if yes]
         sections.append(Section(

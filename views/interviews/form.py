@@ -19,6 +19,7 @@ from views.applications.dates import DateField, parse_day
 from views.applications.format import snack
 from views.common.dialogs import confirm
 from views.common.layout import EmptyState, Screen
+from views.common.named import NamedDropdown
 from views.context import use_services
 from views.interviews.format import Muted, parse_id, when_text
 from views.interviews.people import PeopleFields
@@ -140,15 +141,15 @@ def InterviewForm():
     half = {"xs": 12, "md": 6}
     grid = ft.ResponsiveRow(
         [
-            ft.Container(col=half, content=ft.Dropdown(
+            NamedDropdown(
                 label="Kind of round", value=picks["round"], key="field-round", error_text=errors.get("round"),
-                options=[ft.DropdownOption(key=k, text=v) for k, v in ROUNDS.items()],
-                on_select=lambda e: pick("round", e.control.value or "other"))),
+                options=[ft.DropdownOption(key=k, text=v) for k, v in ROUNDS.items()], col=half, fit=16,
+                on_select=lambda e: pick("round", e.control.value or "other")),
             *([ft.Container(col=half, content=text("company", "Company", max_length=200,
                                                    helper="This application has no company yet."))]
               if existing is None and not app.company else []),
             ft.Container(col=half, content=DateField(
-                label="Day", value=picks["day"], error=errors.get("day"), key="field-day",
+                label="Day", value=picks["day"], error=errors.get("day"), key="field-day", clock=services.clock,
                 on_change=lambda value: pick("day", value), first=app.applied_on, last=today + timedelta(days=730))),
             ft.Container(col={"xs": 6, "md": 3}, content=text("at", "Time", hint_text="14:30")),
             ft.Container(col={"xs": 6, "md": 3}, content=text("duration_minutes", "Minutes",

@@ -6,7 +6,8 @@ from datetime import date
 
 import flet as ft
 
-from services.interviews import FORMATS, InterviewInfo, day_text
+from services.dates import on_day
+from services.interviews import FORMATS, InterviewInfo
 
 ROUND_ICONS = {
     "recruiter": ft.Icons.PHONE_IN_TALK_OUTLINED,
@@ -31,7 +32,7 @@ def when_text(i: InterviewInfo, today: date) -> str:
 
 def headline(i: InterviewInfo, today: date) -> str:
     """'Technical interview with Acme on Thursday' (Today's wording)."""
-    return f"{i.title} {day_text(i.starts.date(), today)}"
+    return f"{i.title} {on_day(i.starts.date(), today)}"
 
 
 def format_line(i: InterviewInfo) -> str:

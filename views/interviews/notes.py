@@ -28,9 +28,9 @@ def InterviewNotes(application_id: int | None):
     for i, questions in rounds:
         blocks.append(ft.Text(f"{i.title}, {i.starts.day} {i.starts:%b}", weight=ft.FontWeight.W_600))
         if i.after_notes:
-            blocks.append(ft.Text(i.after_notes, selectable=True))
+            blocks.append(ft.Text(i.after_notes))
         if questions:
-            blocks.append(Muted("They asked: " + "; ".join(q.text for q in questions), selectable=True))
+            blocks.append(Muted("They asked: " + "; ".join(q.text for q in questions)))
     return ft.Card(
         key="interview-notes",
         content=ft.Container(

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import flet as ft
 
-from views.feedback.common import NamedIconButton
+from views.common.named import NamedIconButton
 
 
 @ft.component

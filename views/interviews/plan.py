@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import flet as ft
 
-from services.interviews import InterviewInfo, PrepPlan, day_text
+from services.dates import on_day
+from services.interviews import InterviewInfo, PrepPlan
 from views.interviews.format import Muted
 from views.practice.common import category_label
 
@@ -12,7 +13,7 @@ from views.practice.common import category_label
 def plan_summary(plan: PrepPlan, i: InterviewInfo, today) -> str:
     if plan.warm_up:
         return "A light warm-up today: a couple of questions out loud, no more."
-    until = day_text(i.starts.date(), today)
+    until = on_day(i.starts.date(), today)
     share = f"{plan.daily} questions a day until the day before" if plan.days_left > 1 else "a few questions today"
     return f"Your {i.phrase} is {until}: {share} ({plan.total} in all, {plan.practised} done so far)."
 

@@ -6,8 +6,8 @@ import flet as ft
 
 from services.errors import NotFound, ValidationError
 from views.applications.format import snack
+from views.common.named import NamedIconButton
 from views.context import use_services
-from views.feedback.common import NamedIconButton
 from views.interviews.format import Muted
 
 
@@ -59,7 +59,7 @@ def QuestionsAsked(interview_id: int):
         rows.append(ft.Container(
             key=f"question-{q.id}",
             content=ft.Column(
-                [ft.Text(q.text, selectable=True),
+                [ft.Text(q.text),
                  ft.Row([action, NamedIconButton(f"Remove question {n}", ft.Icons.DELETE_OUTLINE,
                                                  lambda _, q=q: remove(q.id))], spacing=4, wrap=True)],
                 spacing=2, tight=True,

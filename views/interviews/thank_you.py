@@ -74,8 +74,8 @@ def ThankYouComposer(i: InterviewInfo, on_sent: Callable[[], None]):
     preview = (
         ft.Container(
             key="thank-you-message",
-            content=ft.Column([ft.Text(f"Subject: {note.subject}", weight=ft.FontWeight.W_600, selectable=True),
-                               ft.Text(note.body, selectable=True)], spacing=10, tight=True),
+            content=ft.Column([ft.Text(f"Subject: {note.subject}", weight=ft.FontWeight.W_600),
+                               ft.Text(note.body)], spacing=10, tight=True),
             bgcolor=ft.Colors.SURFACE_CONTAINER_HIGHEST, border_radius=12, padding=14,
         )
         if note else Muted("Fix the field above to see the note.")

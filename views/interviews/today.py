@@ -13,7 +13,7 @@ SHOWN = 3  # more than this in two weeks: the rest are on their applications' pa
 
 
 @ft.component
-def InterviewsToday(version: int):
+def InterviewsToday(stamp: int):
     services = use_services()
     page = ft.context.page
     today = services.clock.today()
@@ -22,7 +22,7 @@ def InterviewsToday(version: int):
         coming = services.interviews.upcoming()[:SHOWN]
         return [(i, services.interviews.plans.plan(interview_id=i.id)) for i in coming]
 
-    coming = ft.use_memo(load, [version, today])
+    coming = ft.use_memo(load, [stamp])  # the stamp changes with the day too
     if not coming:
         return ft.Container(visible=False)
     items: list[ft.Control] = []

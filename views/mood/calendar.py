@@ -10,6 +10,7 @@ from datetime import date
 import flet as ft
 
 from services.mood import DaySummary
+from views.common.named import NamedIconButton, Pressable
 from views.mood.faces import FACE_ICONS, MOOD_COLORS, ON_MOOD_COLOR, mood_label
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -27,7 +28,9 @@ def _cell(day: date, summary: DaySummary | None, today: date, on_pick: Callable[
         str(day.day),
         size=13,
         weight=ft.FontWeight.W_700 if is_today else ft.FontWeight.W_500,
-        color=ON_MOOD_COLOR if summary else (ft.Colors.ON_SURFACE if day <= today else ft.Colors.OUTLINE),
+        # Days to come are told apart by their empty, outlined cell, not by faint text
+        # (OUTLINE text fell below 4.5:1, worst in dark mode).
+        color=ON_MOOD_COLOR if summary else (ft.Colors.ON_SURFACE if day <= today else ft.Colors.ON_SURFACE_VARIANT),
     )
     inside: list[ft.Control] = [number]
     if summary:
@@ -37,30 +40,23 @@ def _cell(day: date, summary: DaySummary | None, today: date, on_pick: Callable[
         )
     else:
         label = f"{day:%A} {day.day} {day:%B}: nothing logged"
-    return ft.Semantics(
-        label=label,
-        button=True,
-        expand=True,
-        content=ft.Container(
-            key=f"day-{day.isoformat()}",
-            content=ft.Semantics(
-                exclude_semantics=True,
-                content=ft.Column(
-                    inside,
-                    spacing=0,
-                    tight=True,
-                    horizontal_alignment=ft.CrossAxisAlignment.CENTER,
-                    alignment=ft.MainAxisAlignment.CENTER,
-                ),
-            ),
-            height=CELL_HEIGHT,
-            bgcolor=MOOD_COLORS[summary.mood] if summary else ft.Colors.SURFACE_CONTAINER_HIGHEST,
-            border_radius=10,
-            border=ft.Border.all(2, ft.Colors.PRIMARY) if is_today else None,
-            alignment=ft.Alignment.CENTER,
-            on_click=lambda: on_pick(day),
-            ink=True,
+    return Pressable(
+        label,
+        ft.Column(
+            inside,
+            spacing=0,
+            tight=True,
+            horizontal_alignment=ft.CrossAxisAlignment.CENTER,
+            alignment=ft.MainAxisAlignment.CENTER,
         ),
+        lambda: on_pick(day),
+        key=f"day-{day.isoformat()}",
+        expand=True,
+        height=CELL_HEIGHT,
+        bgcolor=MOOD_COLORS[summary.mood] if summary else (ft.Colors.SURFACE_CONTAINER_HIGHEST if day <= today else None),
+        border_radius=10,
+        border=ft.Border.all(2, ft.Colors.PRIMARY) if is_today else (None if day <= today else ft.Border.all(1, ft.Colors.OUTLINE_VARIANT)),
+        alignment=ft.Alignment.CENTER,
     )
 
 
@@ -125,11 +121,7 @@ def MoodCalendar(
 ):
     def nav(icon, label: str, by: int, disabled: bool = False) -> ft.Control:
         target = shift_month(year, month, by)
-        return ft.Semantics(
-            label=label,
-            button=True,
-            content=ft.IconButton(icon, tooltip=label, disabled=disabled, on_click=lambda: on_month(*target)),
-        )
+        return NamedIconButton(label, icon, lambda: on_month(*target), disabled=disabled)
 
     is_current = (year, month) == (today.year, today.month)
     return ft.Column(

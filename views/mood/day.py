@@ -72,12 +72,17 @@ def EntryCard(entry: MoodRecord, tz, on_delete):
                     *_details(entry),
                     ft.Row(
                         [
+                            # Named with the time: a day can hold several entries.
                             ft.TextButton(
-                                "Edit",
+                                content=ft.Text("Edit", semantics_label=f"Edit the {at:%H:%M} entry"),
                                 icon=ft.Icons.EDIT_OUTLINED,
                                 on_click=lambda: page.navigate(f"/mood/entry/{entry.id}"),
                             ),
-                            ft.TextButton("Delete", icon=ft.Icons.DELETE_OUTLINE, on_click=lambda: on_delete(entry)),
+                            ft.TextButton(
+                                content=ft.Text("Delete", semantics_label=f"Delete the {at:%H:%M} entry"),
+                                icon=ft.Icons.DELETE_OUTLINE,
+                                on_click=lambda: on_delete(entry),
+                            ),
                         ],
                         alignment=ft.MainAxisAlignment.END,
                         spacing=0,

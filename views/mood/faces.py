@@ -9,6 +9,7 @@ from collections.abc import Callable
 import flet as ft
 
 from services.mood import MOOD_LABELS
+from views.common.named import Pressable
 
 FACE_ICONS = {
     1: ft.Icons.SENTIMENT_VERY_DISSATISFIED,
@@ -37,44 +38,37 @@ def FaceIcon(mood: int, *, size: float = 20, color: ft.ColorValue | None = None)
 
 
 def _Face(mood: int, selected: bool, on_pick: Callable[[int], None], compact: bool) -> ft.Control:
-    size = 34 if compact else 40
-    return ft.Semantics(
-        label=face_name(mood),
-        button=True,
-        selected=selected,
-        content=ft.Container(
-            key=f"face-{mood}",
-            # The outer label names the button; the visible words would repeat it.
-            content=ft.Semantics(
-                exclude_semantics=True,
-                content=ft.Column(
-                    [
-                        ft.Container(
-                            content=ft.Icon(FACE_ICONS[mood], size=size, color=ON_MOOD_COLOR),
-                            bgcolor=MOOD_COLORS[mood],
-                            border_radius=size,
-                            padding=6,
-                            border=ft.Border.all(3, ft.Colors.PRIMARY if selected else ft.Colors.TRANSPARENT),
-                        ),
-                        ft.Text(
-                            mood_label(mood),
-                            size=12,
-                            weight=ft.FontWeight.W_600 if selected else ft.FontWeight.NORMAL,
-                            text_align=ft.TextAlign.CENTER,
-                            no_wrap=True,
-                        ),
-                    ],
-                    spacing=4,
-                    tight=True,
-                    horizontal_alignment=ft.CrossAxisAlignment.CENTER,
+    # Sized so five fit a phone's card with clear space between them (they nearly touched).
+    size = 32 if compact else 36
+    return Pressable(
+        face_name(mood),
+        ft.Column(
+            [
+                ft.Container(
+                    content=ft.Icon(FACE_ICONS[mood], size=size, color=ON_MOOD_COLOR),
+                    bgcolor=MOOD_COLORS[mood],
+                    border_radius=size,
+                    padding=5,
+                    border=ft.Border.all(3, ft.Colors.PRIMARY if selected else ft.Colors.TRANSPARENT),
                 ),
-            ),
-            padding=ft.Padding.symmetric(vertical=4, horizontal=2),
-            border_radius=12,
-            ink=True,
-            on_click=lambda: on_pick(mood),
+                ft.Text(
+                    mood_label(mood),
+                    size=12,
+                    weight=ft.FontWeight.W_600 if selected else ft.FontWeight.NORMAL,
+                    text_align=ft.TextAlign.CENTER,
+                    no_wrap=True,
+                ),
+            ],
+            spacing=4,
+            tight=True,
+            horizontal_alignment=ft.CrossAxisAlignment.CENTER,
         ),
+        lambda: on_pick(mood),
+        selected=selected,
+        key=f"face-{mood}",
         expand=True,
+        padding=ft.Padding.symmetric(vertical=4, horizontal=2),
+        border_radius=12,
     )
 
 
@@ -83,6 +77,6 @@ def FacePicker(value: int | None, on_pick: Callable[[int], None], compact: bool 
     """Five faces in a row, very low to great; `on_pick(mood)` when one is tapped."""
     return ft.Row(
         [_Face(m, value == m, on_pick, compact) for m in range(1, 6)],
-        spacing=4,
+        spacing=8,
         alignment=ft.MainAxisAlignment.SPACE_BETWEEN,
     )

@@ -10,7 +10,8 @@ import flet as ft
 
 from services.errors import NotFound, ValidationError
 from views.common.layout import Screen, Section
-from views.context import use_services
+from views.common.named import NamedDropdown
+from views.context import use_services, use_viewport
 from views.mood.faces import FacePicker
 from views.mood.reframe import show_reframe
 from views.mood.words import WordPicker
@@ -28,6 +29,7 @@ def _int(value: str | None) -> int | None:
 @ft.component
 def MoodFormScreen():
     services = use_services()
+    narrow = use_viewport().narrow
     params = ft.use_route_params()
     entry_id = _int(params.get("entry_id"))
     linked_id = _int(params.get("application_id"))
@@ -145,7 +147,10 @@ def MoodFormScreen():
                         ft.Text("How strong is it?", weight=ft.FontWeight.W_600),
                         ft.SegmentedButton(
                             key="intensity",
-                            segments=[ft.Segment(value=str(i), label=str(i)) for i in range(1, 6)],
+                            segments=[
+                                ft.Segment(value=str(i), label=ft.Text(str(i), semantics_label=f"Strength {i} of 5"))
+                                for i in range(1, 6)
+                            ],
                             selected=[str(form["intensity"])] if form["intensity"] else [],
                             allow_empty_selection=True,
                             show_selected_icon=False,
@@ -200,10 +205,11 @@ def MoodFormScreen():
                     [
                         ft.Row(
                             [
-                                ft.Dropdown(
+                                NamedDropdown(
                                     key="application",
                                     label="Linked application (optional)",
                                     options=link_options,
+                                    fit=30 if narrow else None,  # names can be long; the menu shows them whole
                                     value=str(application_id) if application_id is not None else NO_LINK,
                                     on_select=lambda e: put(
                                         "application_id", _int(e.control.value if e.control.value != NO_LINK else None)

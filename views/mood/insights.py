@@ -5,6 +5,7 @@ from __future__ import annotations
 import flet as ft
 import flet_charts as fch
 
+from services.dates import absolute_day
 from services.mood import MIN_DAYS_EACH_SIDE, SHOWN_BARS, SHOWN_ITEMS, BounceBack, BounceBackReport, Comparison
 
 MAX_SHOWN = 5
@@ -74,7 +75,7 @@ def WithWithout(self_care: list[Comparison], applications: Comparison) -> ft.Con
 
 
 def bounce_line(b: BounceBack) -> str:
-    when = f"{b.rejected_on.day} {b.rejected_on:%b %Y}"
+    when = absolute_day(b.rejected_on)
     if b.usual is None:
         return f"{b.label}, {when}: too few days logged before it to know your usual."
     if b.days is None:

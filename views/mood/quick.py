@@ -10,13 +10,13 @@ from services.errors import StorageError
 from views.mood.faces import mood_label
 
 
-def quick_log(services, page: ft.Page, mood: int, after: Callable[[], None] | None = None) -> None:
-    """Save a face-only entry and offer to add details to that same entry."""
+def quick_log(services, page: ft.Page, mood: int, after: Callable[[], None] | None = None) -> bool:
+    """Save a face-only entry and offer to add details to that same entry; False if it wasn't saved."""
     try:
         entry = services.mood.log_entry(mood=mood)
-    except StorageError:
-        page.show_dialog(ft.SnackBar(ft.Text(StorageError.friendly)))
-        return
+    except StorageError as exc:
+        page.show_dialog(ft.SnackBar(ft.Text(exc.friendly)))
+        return False
     if after:
         after()
     page.show_dialog(
@@ -28,3 +28,4 @@ def quick_log(services, page: ft.Page, mood: int, after: Callable[[], None] | No
             persist=False,  # leaves by itself; Flutter keeps bars with an action otherwise
         )
     )
+    return True

@@ -11,6 +11,7 @@ import logging
 
 import flet as ft
 
+from views.common.guard import use_advance
 from views.common.layout import Screen, Section
 from views.context import use_services
 from views.mood.calendar import MoodCalendar
@@ -32,8 +33,11 @@ def MoodScreen():
     summaries = ft.use_memo(lambda: services.mood.month(year=year, month=month), [year, month, version])
     today_summary = ft.use_memo(lambda: services.mood.summary_for(day=today), [today, version])
 
+    once = use_advance(version)  # one entry per tap, even a double one
+
     def pick(mood: int) -> None:
-        quick_log(services, page, mood, after=lambda: set_version(lambda v: v + 1))
+        if once.claim() and not quick_log(services, page, mood, after=lambda: set_version(lambda v: v + 1)):
+            once.release()
 
     if today_summary:
         n = today_summary.count

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import time
-from datetime import date
+from datetime import date, timedelta
 
 import flet as ft
 
+from services.dates import on_day
 from services.practice import CATEGORIES, card_tags
 
 STAR_LABELS = {
@@ -30,12 +31,9 @@ def category_options(*, any_label: str | None = None) -> list[ft.DropdownOption]
 def next_due_text(days: int, due_day: date, *, practised: bool) -> str:
     if not practised:
         return "New: not practised yet"
-    when = f"{due_day:%a} {due_day.day} {due_day:%b}"
     if days <= 0:
         return "Due today"
-    if days == 1:
-        return f"Next practice tomorrow ({when})"
-    return f"Next practice in {days} days ({when})"
+    return f"Next practice {on_day(due_day, due_day - timedelta(days=days))}"
 
 
 def card_subtitle(card) -> str:
@@ -43,7 +41,7 @@ def card_subtitle(card) -> str:
     tags = card_tags(card)
     if tags:
         parts.append(", ".join(f"#{t}" for t in tags[:4]))
-    parts.append("answer written" if card.has_answer else "no answer yet")
+    parts.append("answer written" if card.has_answer else "answer to write")
     return " · ".join(parts)
 
 

@@ -7,6 +7,7 @@ import flet as ft
 from services.errors import ValidationError
 from services.practice import PAGE_SIZE, CardPage
 from views.common.layout import EmptyState, Screen
+from views.common.named import NamedDropdown
 from views.context import use_services, use_viewport
 from views.practice.common import BackButton, Stretch, card_subtitle, category_options
 
@@ -33,7 +34,7 @@ def DeckScreen():
     nav = ft.context.page.navigate
 
     filters: list[ft.Control] = [
-        ft.Dropdown(
+        NamedDropdown(
             key="filter-category",
             label="Category",
             value=category,
@@ -43,7 +44,7 @@ def DeckScreen():
             expand=narrow,
             width=None if narrow else 220,
         ),
-        ft.Dropdown(
+        NamedDropdown(
             key="filter-tag",
             label="Tag",
             value=tag,
@@ -53,6 +54,7 @@ def DeckScreen():
             dense=True,
             expand=narrow,
             width=None if narrow else 180,
+            fit=18 if narrow else 14,  # tags are the user's words, of any length
         ),
         ft.Switch(label="Archived", value=archived, on_change=lambda e: set_archived(bool(e.control.value))),
     ]

@@ -9,6 +9,7 @@ from services.errors import NotFound, ValidationError
 from services.practice import STAR_FIELDS, card_tags
 from views.common.dialogs import confirm
 from views.common.layout import EmptyState, Screen, Section
+from views.common.named import NamedDropdown
 from views.context import use_services, use_viewport
 from views.practice.common import BackButton, Stretch, category_options, next_due_text
 from views.practice.fields import StarFields
@@ -134,7 +135,7 @@ def CardEditorScreen():
         ],
         visible=duplicates > 0,
     )
-    category = ft.Dropdown(
+    category = NamedDropdown(
         key="category",
         label="Category",
         value=values["category"],

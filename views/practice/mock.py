@@ -7,7 +7,9 @@ from dataclasses import dataclass
 
 import flet as ft
 
+from views.common.guard import use_advance
 from views.common.layout import Screen, Section
+from views.common.named import NamedDropdown
 from views.context import use_services
 from views.practice.common import AnswerTimer, BackButton, CategoryChip, Stretch, category_options, format_seconds
 
@@ -34,10 +36,10 @@ def Setup(size: int, set_size, category: str, set_category, begin, available: in
                 ft.SegmentedButton(
                     key="mock-size",
                     selected=[str(size)],
-                    segments=[ft.Segment(value=str(n), label=ft.Text(str(n))) for n in SIZES],
+                    segments=[ft.Segment(value=str(n), label=ft.Text(str(n), semantics_label=f"{n} questions")) for n in SIZES],
                     on_change=lambda e: set_size(int(e.control.selected[0])),
                 ),
-                ft.Dropdown(
+                NamedDropdown(
                     key="mock-category",
                     label="Questions from",
                     value=category,
@@ -101,6 +103,7 @@ def MockScreen():
     category, set_category = ft.use_state("")
     picked, set_picked = ft.use_state(None)  # list of cards once begun
     index, set_index = ft.use_state(0)
+    advance = use_advance(index)  # a double tap on "Next question" must not skip one
     answers, set_answers = ft.use_state(list)
     hard, set_hard = ft.use_state(False)
     note, set_note = ft.use_state("")
@@ -116,6 +119,8 @@ def MockScreen():
         set_picked(cards)
 
     def next_question():
+        if not advance.claim():
+            return
         card = picked[index]
         seconds = time.monotonic() - shown_at.current
         practice.schedule.record_mock_answer(card_id=card.id, hard=hard, note=note, duration_ms=int(seconds * 1000))

@@ -9,6 +9,7 @@ import flet as ft
 from models.practice import PracticeCardUpdate
 from services.errors import NotFound, ValidationError
 from services.practice import STAR_FIELDS
+from views.common.guard import use_advance
 from views.common.layout import EmptyState, Screen
 from views.context import use_services
 from views.keyboard import use_shortcut
@@ -16,6 +17,7 @@ from views.practice.common import AnswerTimer, BackButton, CategoryChip, StarAns
 from views.practice.fields import StarFields
 
 HOME = "/practice"
+MAX_SHOWS = 3  # a question rated Again comes back, but not forever in one sitting
 RATING_STYLE = {
     1: (ft.Colors.SURFACE_CONTAINER_HIGHEST, ft.Colors.ON_SURFACE),  # calm, not alarming: forgetting is normal
     2: (ft.Colors.TERTIARY_CONTAINER, ft.Colors.ON_TERTIARY_CONTAINER),
@@ -24,9 +26,13 @@ RATING_STYLE = {
 }
 
 
-def Summary(ratings: list[int], next_count: int, home: str = HOME, back_label: str = "Back to Practice") -> ft.Control:
+def Summary(
+    rated: list[tuple[int, int]], next_count: int, home: str = HOME, back_label: str = "Back to Practice"
+) -> ft.Control:
+    """`rated`: (card id, rating) in order; a question shown again counts once."""
     names = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
-    n = len(ratings)
+    ratings = [r for _, r in rated]
+    n = len({card_id for card_id, _ in rated})
     parts = [f"{ratings.count(r)} {names[r]}" for r in (4, 3, 2, 1) if ratings.count(r)]
     lines = [
         ft.Icon(ft.Icons.CELEBRATION_OUTLINED, size=48, color=ft.Colors.PRIMARY),
@@ -60,6 +66,12 @@ def Summary(ratings: list[int], next_count: int, home: str = HOME, back_label: s
     )
 
 
+def when_text(p) -> str:
+    """What the rating really does. FSRS gives Again and a new card's Hard the same day, so
+    Again also brings the question back before this session ends: the one that didn't come."""
+    return "back this session" if p.rating == 1 else f"in {p.label}"
+
+
 def RatingButtons(previews, rate) -> ft.Control:
     buttons = []
     for p in previews:
@@ -68,9 +80,17 @@ def RatingButtons(previews, rate) -> ft.Control:
             ft.Container(
                 col={"xs": 6, "md": 3},
                 content=ft.Button(
-                    content=ft.Text(p.button_text, weight=ft.FontWeight.W_600, color=fg),
+                    content=ft.Column(
+                        [
+                            ft.Text(p.name, weight=ft.FontWeight.W_600, color=fg),
+                            ft.Text(when_text(p), size=12, color=fg),
+                        ],
+                        spacing=0,
+                        tight=True,
+                        horizontal_alignment=ft.CrossAxisAlignment.CENTER,
+                    ),
                     bgcolor=bg,
-                    height=52,
+                    height=56,
                     on_click=lambda _, r=p.rating: rate(r),
                     key=f"rate-{p.rating}",
                 ),
@@ -87,15 +107,18 @@ def SessionScreen(
     """Today's due cards; or the cards `queue_of()` gives (an interview's prep plan), back to `home`."""
     services = use_services()
     practice = services.practice
-    queue = ft.use_state(lambda: (queue_of or practice.schedule.due_queue)())[0]
+    queue, set_queue = ft.use_state(lambda: (queue_of or practice.schedule.due_queue)())
     index, set_index = ft.use_state(0)
+    advance = use_advance(index)  # one rating per question shown, however fast the keys come
     revealed, set_revealed = ft.use_state(False)
     writing, set_writing = ft.use_state(False)
-    ratings, set_ratings = ft.use_state(list)
+    rated, set_rated = ft.use_state(list)  # (card id, rating)
     draft, set_draft = ft.use_state(dict)
     errors, set_errors = ft.use_state(dict)
     version, set_version = ft.use_state(0)  # bumps when the card is edited inline
     shown_at = ft.use_ref(time.monotonic())
+    keys = ft.use_ref(None)  # the KeyboardListener around the session
+    first_field = ft.use_ref(None)  # the first STAR field while writing
 
     card_id = queue[index] if index < len(queue) else None
     card = ft.use_memo(lambda: _card(practice, card_id), [card_id, version])
@@ -106,11 +129,17 @@ def SessionScreen(
             set_revealed(True)
 
     def rate(rating: int, _=None):
-        if not card or not revealed or writing:
+        if not card or not revealed or writing or not advance.claim():
             return
         duration = int((time.monotonic() - shown_at.current) * 1000)
-        practice.schedule.review_card(card_id=card.id, rating=rating, duration_ms=duration)
-        set_ratings(lambda old: [*old, rating])
+        try:
+            practice.schedule.review_card(card_id=card.id, rating=rating, duration_ms=duration)
+        except Exception:
+            advance.release()
+            raise
+        if rating == 1 and queue.count(card.id) < MAX_SHOWS:
+            set_queue(lambda q: [*q, card.id])  # back before the session ends
+        set_rated(lambda old: [*old, (card.id, rating)])
         set_revealed(False)
         set_draft({})
         shown_at.current = time.monotonic()
@@ -144,7 +173,7 @@ def SessionScreen(
         )
     if card_id is None:
         left = practice.schedule.due_count()
-        return Screen("Session done", [Summary(ratings, left, home, back_label)])
+        return Screen("Session done", [Summary(rated, left, home, back_label)])
     if card is None:  # deleted meanwhile: skip it
         return Screen("Practice", [ft.FilledButton("Next question", on_click=lambda: set_index(index + 1))])
 
@@ -171,9 +200,11 @@ def SessionScreen(
             ft.Text("Tip: press Space to show, then 1–4 to rate.", size=12, color=ft.Colors.ON_SURFACE_VARIANT),
         ]
     elif writing:
+        star_fields = StarFields(draft, errors, lambda n, v: set_draft(lambda d: {**d, n: v}))
+        first_field.current = star_fields[0]
         body += [
             ft.Text("Your answer", theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
-            *StarFields(draft, errors, lambda n, v: set_draft(lambda d: {**d, n: v}), autofocus=True),
+            *star_fields,
             ft.Row(
                 [
                     ft.FilledButton("Save answer", icon=ft.Icons.CHECK, on_click=save_answer),
@@ -194,7 +225,7 @@ def SessionScreen(
                     key="no-answer",
                     content=ft.Column(
                         [
-                            ft.Text("No answer yet. Write one now?", weight=ft.FontWeight.W_600),
+                            ft.Text("You haven't written an answer yet. Write one now?", weight=ft.FontWeight.W_600),
                             ft.Text(
                                 "A few lines for each STAR step is plenty. Or rate how it went and write it later.",
                                 color=ft.Colors.ON_SURFACE_VARIANT,
@@ -219,19 +250,36 @@ def SessionScreen(
             ft.Text("How did that go?", theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
             RatingButtons(previews, rate),
             ft.Text(
-                "Each button shows when the question comes back. Keys 1–4 work too.",
+                "Again brings it back before this session ends; the others say when it's next due. "
+                "Keys 1–4 work too.",
                 size=12,
                 color=ft.Colors.ON_SURFACE_VARIANT,
             ),
         ]
 
     def end():
-        if ratings:
+        if rated:
             set_index(len(queue))
         else:
             ft.context.page.navigate(home)
 
-    return Screen("Practice session", [Stretch(body)], actions=[ft.TextButton("End session", on_click=end)])
+    async def take_focus():
+        # Space and 1-4 are the session's keys, but a key goes first to the focused control.
+        # Focus was left on what started the session (or, once that button is gone, on an
+        # earlier one such as the Practice tab or Settings), so Space pressed that control
+        # and left the session. Keep the focus inside the session instead; while writing,
+        # on the first field (autofocus can't take it from the session).
+        target = first_field.current if writing else keys.current
+        if target is not None and card is not None:
+            await target.focus()
+
+    ft.use_effect(take_focus, [card_id, revealed, writing])
+
+    return Screen(
+        "Practice session",
+        [ft.KeyboardListener(content=Stretch(body), ref=keys, include_semantics=False)],
+        actions=[ft.TextButton("End session", on_click=end)],
+    )
 
 
 def _card(practice, card_id):

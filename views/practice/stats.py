@@ -50,7 +50,7 @@ def ReviewsChart(per_day) -> ft.Control:
     labels = [
         fch.ChartAxisLabel(value=i, label=ft.Text(f"{day.day}", size=10))
         for i, (day, _) in enumerate(per_day)
-        if i % 2 == len(per_day) % 2 or i == len(per_day) - 1
+        if (len(per_day) - 1 - i) % 2 == 0  # every other day, counted back from today: never two side by side
     ]
     return fch.BarChart(
         groups=groups,

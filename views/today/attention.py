@@ -1,36 +1,38 @@
-""""Needs attention": whatever each feature's provider offers, shown the same way."""
+""""Needs attention": whatever each feature's provider offers, shown the same way.
+
+Items a feature marks dismissible (a reapply date, say) get a "Dismiss" button;
+the dismissal is saved, so the item stays away.
+"""
 
 from __future__ import annotations
 
-import logging
-
 import flet as ft
 
-from services.attention import AttentionItem, gather
+from services.attention import AttentionItem
 from views.applications.format import icon_named
 from views.common.layout import Section
 from views.context import use_services
 
-log = logging.getLogger(__name__)
 
-
-def attention_items(services) -> list[AttentionItem]:
-    """Every provider's items; one failing feature must not blank the others."""
-    today = services.clock.today()
-    items: list[AttentionItem] = []
-    for provide in services.attention_providers:
-        try:
-            items.extend(gather([provide], today))
-        except Exception:
-            log.exception("attention provider %r failed", provide)
-    return sorted(items, key=lambda i: (i.priority, i.title))
+def _dismiss_button(item: AttentionItem, on_dismiss) -> ft.Control:
+    # The icon's own label names the button: one name, no nameless inner button (checked in Chromium).
+    return ft.IconButton(
+        icon=ft.Icon(ft.Icons.CLOSE, semantics_label=f"Dismiss: {item.title}"),
+        on_click=lambda e: on_dismiss(item),
+    )
 
 
 @ft.component
 def AttentionSection(version: int = 0):  # version: re-read after changes on Today
     services = use_services()
-    items = attention_items(services)
+    dismissed, set_dismissed = ft.use_state(0)
+    items = ft.use_memo(services.attention.items, [version, dismissed])
     page = ft.context.page
+
+    def dismiss(item: AttentionItem) -> None:
+        services.attention.dismiss(item)
+        set_dismissed(lambda n: n + 1)
+
     if not items:
         body: ft.Control = ft.Row(
             [ft.Text("Nothing needs you right now. Enjoy the quiet.", color=ft.Colors.ON_SURFACE_VARIANT, expand=True)]
@@ -43,7 +45,7 @@ def AttentionSection(version: int = 0):  # version: re-read after changes on Tod
                     leading=ft.Icon(icon_named(item.icon), color=ft.Colors.PRIMARY),
                     title=ft.Text(item.title),
                     subtitle=ft.Text(item.detail) if item.detail else None,
-                    trailing=ft.Icon(ft.Icons.CHEVRON_RIGHT),
+                    trailing=_dismiss_button(item, dismiss) if item.dismissible else ft.Icon(ft.Icons.CHEVRON_RIGHT),
                     on_click=lambda e, route=item.route: page.navigate(route),
                     content_padding=ft.Padding.only(left=4, right=4),
                 )

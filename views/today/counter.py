@@ -10,6 +10,8 @@ import flet as ft
 from models.application import SOURCES
 from services.applications import Progress
 from views.applications.format import snack
+from views.common.guard import use_advance
+from views.common.named import NamedDropdown
 from views.context import use_services, use_viewport
 from views.keyboard import use_shortcut
 
@@ -22,6 +24,8 @@ SNACK_DELAY_S = 0.15
 
 
 def goal_line(p: Progress) -> str:
+    if p.care_day:
+        return "No goal today: a no takes something out of you. Anything you send is a bonus."
     if p.rest_day:
         return "A rest day. Anything you send today is a bonus."
     if p.today >= p.daily_target:
@@ -35,6 +39,8 @@ def CounterCard(progress: Progress, on_change: Callable[[], None]):
     services = use_services()
     wide = not use_viewport().narrow
     several_open, set_several_open = ft.use_state(False)
+    several_round, set_several_round = ft.use_state(0)  # each opening of the dialog is one step
+    several_once = use_advance(several_round)
     source, set_source = ft.use_state(None)
 
     # (ids, count) of the latest log: its snack bar is shown by the effect below.
@@ -62,8 +68,14 @@ def CounterCard(progress: Progress, on_change: Callable[[], None]):
     ft.use_effect(announce_logged, [announce])
 
     def log_several(count: int) -> None:
+        if not several_once.claim():  # a second tap while the dialog closes would log them twice
+            return
         set_several_open(False)
         log(count, source)
+
+    def open_several() -> None:
+        set_several_round(lambda r: r + 1)
+        set_several_open(True)
 
     use_shortcut(SHORTCUT, lambda e: log(1))
 
@@ -72,7 +84,7 @@ def CounterCard(progress: Progress, on_change: Callable[[], None]):
             title=ft.Text("How many did you send?"),
             content=ft.Column(
                 [
-                    ft.Dropdown(
+                    NamedDropdown(
                         label="Where from (optional)",
                         value=source,
                         options=[ft.DropdownOption(key=s, text=s) for s in SOURCES],
@@ -135,7 +147,7 @@ def CounterCard(progress: Progress, on_change: Callable[[], None]):
                     ),
                     ft.Text(goal_line(progress), color=ft.Colors.ON_SURFACE_VARIANT),
                     ft.Row(
-                        [plus_one, ft.TextButton("Several…", icon=ft.Icons.PLAYLIST_ADD, on_click=lambda: set_several_open(True))],
+                        [plus_one, ft.TextButton("Several…", icon=ft.Icons.PLAYLIST_ADD, on_click=open_several)],
                         wrap=True,
                         spacing=8,
                         run_spacing=8,

@@ -39,7 +39,7 @@ def GoalsCard(progress: Progress) -> ft.Control:
         [
             ft.Text("Consistency", weight=ft.FontWeight.W_600),
             ft.Text(
-                "Grows a little with every day you reach your goal. Rest days never lower it.",
+                "Grows with each applying day at your goal. Rest days, and a day that brings a no, never lower it.",
                 size=12, color=ft.Colors.ON_SURFACE_VARIANT,
             ),
         ],
@@ -47,8 +47,13 @@ def GoalsCard(progress: Progress) -> ft.Control:
         tight=True,
         expand=True,
     )
+    today = (
+        ft.Text("Today: no goal. Look after yourself first.", key="goal-today")
+        if progress.care_day
+        else _bar("Today", progress.today, progress.daily_target, "goal-today")
+    )
     rows: list[ft.Control] = [
-        _bar("Today", progress.today, progress.daily_target, "goal-today"),
+        today,
         _bar("This week", progress.week, progress.weekly_target, "goal-week"),
         ft.Row([ring, about], spacing=16, vertical_alignment=ft.CrossAxisAlignment.CENTER),
     ]
@@ -58,5 +63,5 @@ def GoalsCard(progress: Progress) -> ft.Control:
     return Section(
         "Goals",
         ft.Column(rows, spacing=14, tight=True),
-        subtitle="Rest day today: enjoy it." if progress.rest_day else None,
+        subtitle="Rest day today: enjoy it." if progress.rest_day and not progress.care_day else None,
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import flet as ft
 
+from views.common.guard import use_advance
 from views.common.layout import Section
 from views.context import use_services
 from views.mood.faces import FacePicker, mood_label
@@ -17,9 +18,11 @@ def MoodCheckIn():
     today = services.clock.today()
     version, set_version = ft.use_state(0)
     summary = ft.use_memo(lambda: services.mood.summary_for(day=today), [today, version])
+    once = use_advance(version)  # one entry per tap, even a double one
 
     def pick(mood: int) -> None:
-        quick_log(services, page, mood, after=lambda: set_version(lambda v: v + 1))
+        if once.claim() and not quick_log(services, page, mood, after=lambda: set_version(lambda v: v + 1)):
+            once.release()
 
     if summary:
         status = f"Checked in today: {mood_label(summary.mood)}. Tap again if it changes."

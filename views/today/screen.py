@@ -1,11 +1,17 @@
-"""Today: the count and quick log, goals and consistency, mood, what needs attention, small wins."""
+"""Today: the count and quick log, goals and consistency, mood, what needs attention, small wins.
+
+After a "no" the care card comes first; on the day it arrives the goal steps back.
+"""
 
 from __future__ import annotations
+
+from datetime import date
 
 import flet as ft
 
 from views.common.layout import Screen
 from views.context import use_services
+from views.day import use_today
 from views.interviews.today import InterviewsToday
 from views.today.attention import AttentionSection
 from views.today.counter import CounterCard
@@ -22,9 +28,15 @@ MemoReframeCard = ft.memo(ReframeCard)
 MemoInterviewsToday = ft.memo(InterviewsToday)
 
 
+def read_stamp(version: int, today: date) -> int:
+    """One number that changes when something changed or the day did (the memo'd sections' argument)."""
+    return today.toordinal() * 1_000_000 + version
+
+
 @ft.component
 def TodayScreen():
     services = use_services()
+    today = use_today(services.clock)  # a new day re-reads everything
     # `version`: something that may touch any section changed (a win added): re-read everything.
     # `logged`: the quick log changed (+1, several, Undo): re-read only the count and goals.
     version, set_version = ft.use_state(0)
@@ -34,8 +46,9 @@ def TodayScreen():
     on_logged = ft.use_callback(lambda: set_logged(lambda n: n + 1), [])
 
     # A handful of indexed queries.
-    progress = ft.use_memo(services.goals.progress, [version, logged])
-    rejection = ft.use_memo(lambda: services.applications.queries.recent_rejection(), [version])
+    progress = ft.use_memo(services.goals.progress, [version, logged, today])
+    rejection = ft.use_memo(lambda: services.applications.queries.recent_rejection(), [version, today])
+    stamp = read_stamp(version, today)
 
     top = ft.ResponsiveRow(
         [
@@ -45,9 +58,9 @@ def TodayScreen():
         spacing=16,
         run_spacing=16,
     )
-    controls: list[ft.Control] = [top]
+    controls: list[ft.Control] = []
     if rejection is not None:
-        controls.append(MemoReframeCard(rejection))
-    controls += [MemoInterviewsToday(version), MemoMoodCheckIn(), MemoAttentionSection(version),
-                 MemoWinsSection(version, refresh)]
+        controls.append(MemoReframeCard(rejection, progress.care_day))  # care first, then the numbers
+    controls += [top, MemoInterviewsToday(stamp), MemoMoodCheckIn(), MemoAttentionSection(stamp),
+                 MemoWinsSection(stamp, refresh)]
     return Screen("Today", controls)

@@ -1,6 +1,9 @@
-"""v7 (planned as v8: renumber by renaming this file): interviews and the questions asked in them.
+"""v10: interviews and the questions asked in them.
 
-Self-contained: it only adds its own two tables, so it can run after any other step.
+Self-contained: it only adds its own two tables, so it can run after any other step
+(renumbering it is a rename). Both tables are rows a person creates, so both carry a
+`uuid` as docs/DEVELOPING.md "Stable identity" asks of a new table: NOT NULL, no
+default, a unique index, filled by the model's default.
 
 Indexes, and the queries they serve:
 - ix_interview_application_id: an application's rounds (its page, the first-round
