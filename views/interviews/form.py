@@ -73,6 +73,14 @@ def InterviewForm():
     def type_(name: str, value: str) -> None:
         draft.current[name] = value
 
+    def day_changed(value: str) -> None:
+        # Typed text only goes to the draft: drawing the field again after every key sent an
+        # older value back while later keys were on their way, and dropped them ("2026-03-07"
+        # became "202607"). A whole date (what the calendar gives) is drawn, to show the pick.
+        draft.current["day"] = value
+        if len(value) == 10 and value != picks["day"]:
+            set_picks(lambda p: {**p, "day": value})
+
     def type_person(row: int, field: str, value: str) -> None:
         draft.current["people"].setdefault(row, {"name": "", "role": ""})[field] = value
 
@@ -149,8 +157,8 @@ def InterviewForm():
                                                    helper="This application has no company yet."))]
               if existing is None and not app.company else []),
             ft.Container(col=half, content=DateField(
-                label="Day", value=picks["day"], error=errors.get("day"), key="field-day", clock=services.clock,
-                on_change=lambda value: pick("day", value), first=app.applied_on, last=today + timedelta(days=730))),
+                label="Day", value=draft.current["day"], error=errors.get("day"), key="field-day", clock=services.clock,
+                on_change=day_changed, first=app.applied_on, last=today + timedelta(days=730))),
             ft.Container(col={"xs": 6, "md": 3}, content=text("at", "Time", hint_text="14:30")),
             ft.Container(col={"xs": 6, "md": 3}, content=text("duration_minutes", "Minutes",
                                                                 keyboard_type=ft.KeyboardType.NUMBER)),
