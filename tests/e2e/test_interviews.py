@@ -21,8 +21,20 @@ from services.clock import FixedClock
 from services.container import AppServices
 from services.storage.db import open_database
 from tests.e2e.conftest import AppServer
-from tests.e2e.helpers import DESKTOP, PHONE, nav, open_app, resize, shot, tap, textbox, type_into, wait_heading
-from tests.e2e.visits import Visit, open_visit, seeded_server
+from tests.e2e.helpers import (
+    DESKTOP,
+    PHONE,
+    nav,
+    open_app,
+    resize,
+    shot,
+    tap,
+    textbox,
+    type_into,
+    wait_heading,
+    wait_quiet_frames,
+)
+from tests.e2e.visits import Visit, open_visit, seeded_server, shown
 
 pytestmark = pytest.mark.e2e
 
@@ -62,6 +74,10 @@ def seed(data_dir: Path) -> int:
     try:
         s = AppServices(db, clock)
         s.practice.starter.ensure_starter_deck()
+        # Signed as before (asking for feedback keeps it). Not typed here: the note is redrawn as
+        # its fields change, and a redraw can send a field's older text back mid-typing (the
+        # TextField race the shared field component fixes; this test is about the note).
+        s.feedback.set_your_name(name="Zoë O’Brien")
         app = s.applications.add_application(applied_on=date(2026, 2, 18), company="Acme", role="Data Analyst")
         return app.id
     finally:
@@ -163,9 +179,8 @@ def test_schedule_prepare_practise_then_the_day_after(on_the_test_clock, browser
 
     # The thank-you note: to the person met, signed, copied (a small win).
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.url.rstrip("/"))
-    see(page, re.compile(r"^Hi José Núñez,"))  # to the person met (a field's value isn't in the tree until edited)
-    type_into(textbox(page, "Your name"), "Zoë O’Brien")
-    see(page, re.compile(r"Hi José Núñez,.*Zoë O’Brien", re.S))
+    # To the person met, signed with the name kept from before (a field's value isn't in the tree until edited).
+    see(page, re.compile(r"Hi José Núñez,.*Best wishes,\s+Zoë O’Brien", re.S))
     tap(button(page, "Copy note"))
     see(page, "Copied")
     copied = page.evaluate("navigator.clipboard.readText()")
@@ -176,12 +191,11 @@ def test_schedule_prepare_practise_then_the_day_after(on_the_test_clock, browser
     both_sizes(page, "thank-you")
 
 
-SCREENS = [
+SCREENS = [  # each shown scrolled to the text it names (the interview part of the screen)
     Visit("/", shows="Coming up"),
     Visit("/interviews/{round_id}", shows="What to practise"),
     Visit("/applications/{interview_id}/interviews/new", shows=re.compile("^Kind of round")),
     Visit("/interviews/{past_round_id}/after", shows="Questions they asked"),
-    Visit("/applications/insights", shows="From applying to an offer"),
 ]
 
 
@@ -193,6 +207,8 @@ def test_interview_screens_in_light_and_dark(chromium_path, tmp_path_factory, br
             page = open_app(browser, server.url, w, h)
             for v in SCREENS:
                 open_visit(page, server.url, ids, v)
+                shown(page, v.shows).scroll_into_view_if_needed()
+                wait_quiet_frames(page)
                 name = v.route.strip("/").replace("{", "").replace("}", "").replace("/", "-") or "today"
                 shot(page, f"{theme}-{name}-{size}")
             page.close()
