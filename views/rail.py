@@ -57,10 +57,10 @@ def _face(item: RailItem, selected: bool) -> ft.Control:
 
 
 def TabRail(items: Sequence[RailItem], selected: int, on_pick: Callable[[int], None]) -> ft.Control:
-    """A vertical tab list; `on_pick(index)` when a tab is chosen. Give it a bounded height."""
+    """A vertical tab list; `on_pick(index)` when a tab is pressed, chosen or not. Give it a bounded height."""
 
-    def changed(e: ft.Event) -> None:
-        on_pick(int(e.data if e.data is not None else e.control.selected_index))
+    def clicked(e: ft.Event) -> None:
+        on_pick(int(e.data))
 
     bar = ft.TabBar(
         tabs=[
@@ -73,8 +73,11 @@ def TabRail(items: Sequence[RailItem], selected: int, on_pick: Callable[[int], N
         # The pill shows the choice; Material's underline would sit on the rail's edge.
         indicator_color=ft.Colors.TRANSPARENT,
         divider_color=ft.Colors.TRANSPARENT,
+        # A click, not Tabs' on_change: the chosen tab must answer too (from a record's page,
+        # "Applications" goes back to the list), and on_change only fires when the index moves.
+        on_click=clicked,
     )
     return ft.RotatedBox(
         quarter_turns=1,
-        content=ft.Tabs(length=len(items), selected_index=selected, on_change=changed, content=bar),
+        content=ft.Tabs(length=len(items), selected_index=selected, content=bar),
     )

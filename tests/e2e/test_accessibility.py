@@ -39,7 +39,7 @@ VISITS = [
     Visit("/applications/waiting", shows="Clear filters"),
     Visit("/applications/insights", shows="Where replies come from"),
     Visit("/applications/{interview_id}", shows="Move to"),
-    Visit("/applications/{interview_id}", press("Rejected"), shows=re.compile("Mark as rejected")),
+    Visit("/applications/{interview_id}", press("Rejected"), shows=re.compile("It was a no")),
     Visit("/applications/{rejected_id}", press("Change date"), shows="Save date"),
     Visit("/applications/{rejected_id}/edit", shows="Date applied"),
     # Mood
@@ -68,7 +68,7 @@ VISITS = [
     Visit("/practice/cards/{card_id}", press("Delete"), shows=re.compile("Delete this question|Delete")),
     # Settings
     Visit("/settings", shows="Your data"),
-    Visit("/settings", press("Back up now"), shows="Result"),
+    Visit("/settings", press("Back up now"), shows=re.compile("^Backed up as")),
     Visit("/settings", press("Restore"), shows="Restore this backup?"),
     # Interviews
     Visit("/applications/{interview_id}/interviews/new", shows=re.compile("^Kind of round")),

@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from tests.e2e import helpers
-from tests.e2e.helpers import DESKTOP, PHONE, goto, nav, open_app, shot, tap, wait_heading
+from tests.e2e.helpers import DESKTOP, PHONE, goto, nav, open_app, shot, tap, wait_heading, wait_text
 
 pytestmark = pytest.mark.e2e
 
@@ -182,6 +182,15 @@ def test_feedback_screenshots(fresh_app, browser, mode):
         wait_heading(page, "Feedback")
         see(page, "2 of 3 mention examples")
         shot(page, f"list-{mode}")
+        tap(button(page, "Add"))
+        wait_text(page, "For a rejection you didn't log as an application.")
+        type_into(page, "Company", "Initech")
+        type_into(page, "Role", "Analyst")
+        shot(page, f"add-{mode}")
+        tap(page.get_by_role("button", name="Add").last)  # the dialog's, above the screen's
+        wait_heading(page, "Analyst at Initech")
+        goto(page, fresh_app.url + "feedback")
+        wait_heading(page, "Feedback")
         tap(page.get_by_role("button", name=re.compile("^Analyst at Globex Received")))
         expect(page).to_have_url(re.compile(r"/feedback/1$"))
         wait_heading(page, "Analyst at Globex")

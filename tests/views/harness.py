@@ -489,7 +489,14 @@ class Harness:
             for i, d in enumerate(items):
                 labels = own_texts(d) + texts(d)
                 if any(_text_matches(t, label, True) for t in labels):
-                    await self.select_index(nav, i)
+                    if not isinstance(nav, ft.Tabs):
+                        await self.select_index(nav, i)
+                        return
+                    # Flutter's TabBar tap: the controller moves (Tabs "change", only if the
+                    # index differs), then the bar's onTap ("click" with the index), always.
+                    if i != nav.selected_index:
+                        await self.select_index(nav, i)
+                    await self.dispatch(bars[0], "click", i)
                     return
         raise LookupError(f"No navigation destination {label!r} in {navs}")
 

@@ -216,3 +216,24 @@ async def test_reopening_after_a_no_shows_where_things_stand(mount_bounceback, s
     assert h.find_text("You felt low yesterday. How is it now? Any face is fine.")
     await h.click(h.find_button("Mood 3 of 5: okay"))
     assert [e.mood for e in services.mood.entries_on(day=clock.today())] == [3], "a new day: a new entry"
+
+
+async def test_add_feedback_by_hand_asks_for_the_company_then_opens_the_record(mount_bounceback, services):
+    h = await mount_bounceback(width=390, height=844)
+    await h.go("/feedback")
+    await h.click(h.find_button("Add"))
+    assert h.find_text("Add feedback")
+    await h.click(h.find_buttons("Add")[-1])  # the dialog's Add, nothing typed
+    assert field(h, "add-company").error
+    # typed fast: the browser is a letter ahead when the re-render for the last event runs
+    await h.dispatch(field(h, "add-company"), "change", "Globe", props={"value": "Globe"}, settle=False)
+    h.session.apply_patch(field(h, "add-company")._i, {"value": "Globex"})
+    await h.settle()
+    assert field(h, "add-company").value == "Globex"
+    await h.dispatch(field(h, "add-company"), "change", "Globex")
+    await h.set_value(field(h, "add-role"), "Analyst")
+    await h.click(h.find_buttons("Add")[-1])
+    assert not h.find_text("Add feedback")
+    assert h.page.route.startswith("/feedback/")
+    record = services.feedback.get(feedback_id=int(h.page.route.rsplit("/", 1)[1]))
+    assert (record.company, record.role) == ("Globex", "Analyst")

@@ -21,6 +21,15 @@ async def test_wide_window_uses_rail_and_switches_destination(mount_bounceback):
         assert h.find_text(label), f"{label} heading missing: {h.texts()[:20]}"
 
 
+async def test_the_chosen_rail_tab_goes_back_to_its_list(mount_bounceback, services):
+    app = services.applications.add_application(applied_on=services.clock.today(), company="Acme")
+    h = await mount_bounceback(width=1280, height=800, route=f"/applications/{app.id}")
+    await h.go(f"/applications/{app.id}")
+    assert h.one(ft.Tabs).selected_index == 1  # a record's page sits under Applications
+    await h.select_destination("Applications")
+    assert h.page.route == "/applications"
+
+
 async def test_narrow_window_uses_bar_and_switches_live_on_resize(mount_bounceback):
     h = await mount_bounceback(width=390, height=844)
     assert h.one(ft.NavigationBar)

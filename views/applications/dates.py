@@ -9,6 +9,7 @@ import flet as ft
 
 from services.clock import Clock
 from views.common.dates import DayPicker
+from views.common.fields import TextInput
 from views.common.named import NamedIconButton
 
 FORMAT_HINT = "YYYY-MM-DD, e.g. 2026-03-04"
@@ -43,14 +44,14 @@ def DateField(
             DayPicker(clock=clock, value=current, first=first, last=last, on_pick=lambda d: on_change(d.isoformat()))
         )
 
-    return ft.TextField(
+    return TextInput(
         key=key,
         label=label,
         value=value,
         hint_text=FORMAT_HINT,
         error=error,
         width=width,
-        on_change=lambda e: on_change(e.control.value or ""),
+        on_change=on_change,
         **extra,
         suffix=NamedIconButton(
             f"Pick {label.lower()} from a calendar", ft.Icons.CALENDAR_MONTH_OUTLINED, pick, icon_size=20,

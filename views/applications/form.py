@@ -10,6 +10,7 @@ from services.errors import NotFound, ValidationError
 from views.applications.dates import DateField, parse_day
 from views.applications.detail import BackLink
 from views.applications.format import snack
+from views.common.fields import TextInput
 from views.common.guard import use_advance
 from views.common.layout import EmptyState, Screen
 from views.common.named import NamedDropdown
@@ -63,6 +64,9 @@ def ApplicationForm():
     def setter(name):
         return lambda e: set_values(lambda v: {**v, name: e.control.value or ""})
 
+    def typing(name):
+        return lambda text: set_values(lambda v: {**v, name: text})
+
     def check_company(_=None):
         until = services.applications.waiting_period(company=values["company"], exclude_id=app_id)
         set_note(
@@ -103,9 +107,9 @@ def ApplicationForm():
         else:
             snack("Saved." if app else "Application added. Well done for sending it.")
 
-    def field(name: str, label: str, **kw) -> ft.TextField:
-        return ft.TextField(label=label, value=values[name], error=errors.get(name), on_change=setter(name),
-                            key=f"field-{name}", **kw)
+    def field(name: str, label: str, **kw) -> ft.Control:
+        return TextInput(label=label, value=values[name], error=errors.get(name), on_change=typing(name),
+                         key=f"field-{name}", **kw)
 
     def dropdown(name: str, label: str, options: list[tuple[str, str]]) -> ft.Control:
         return NamedDropdown(

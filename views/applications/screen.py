@@ -12,6 +12,7 @@ from services.dates import capitalised, day_text
 from services.errors import ValidationError
 from views.applications.dates import DateField, parse_day
 from views.applications.format import STATUS_ICONS, StatusChip, snack, title_of
+from views.common.fields import TextInput
 from views.common.layout import EmptyState, Screen
 from views.common.named import NamedDropdown, NamedIconButton
 from views.context import use_services
@@ -67,10 +68,14 @@ def ApplicationsScreen(waiting: bool = False):
 
     def changed(setter):
         def handler(e):
-            setter(e.control.value or ("" if setter is set_text else "all"))
+            setter(e.control.value or "all")
             set_shown(PAGE_SIZE)
 
         return handler
+
+    def search(typed: str) -> None:
+        set_text(typed)
+        set_shown(PAGE_SIZE)
 
     custom_from, custom_to, range_errors = read_range(*range_text) if period == "custom" else (None, None, {})
     date_to = today - timedelta(days=WAITING_DAYS) if waiting else custom_to
@@ -107,12 +112,12 @@ def ApplicationsScreen(waiting: bool = False):
 
     filters = ft.ResponsiveRow(
         [
-            ft.TextField(
+            TextInput(
                 label="Search company, role, notes",
                 prefix_icon=ft.Icons.SEARCH,
                 value=text,
                 error=search_error,
-                on_change=changed(set_text),
+                on_change=search,
                 col={"xs": 12, "md": 12},
                 dense=True,
             ),

@@ -12,6 +12,7 @@ from services.dates import day_text, on_day
 from services.errors import ValidationError
 from views.applications.dates import DateField, parse_day
 from views.applications.format import status_label
+from views.common.fields import TextInput
 from views.common.guard import use_advance
 from views.context import use_services
 
@@ -80,15 +81,16 @@ def StatusForm(app, status: str, on_done: Callable[[str], None], on_cancel: Call
     if leaving_no:
         fields.append(ft.Text(leaving_rejection_text(app, status, today), key="leaving-rejection"))
     if needs_company:
-        fields.append(ft.TextField(label="Company", value=company, error=errors.get("company"), autofocus=True,
-                                   on_change=lambda e: set_company(e.control.value or "")))
+        fields.append(TextInput(label="Company", value=company, error=errors.get("company"), autofocus=True,
+                                on_change=set_company, key="status-company"))
     if status == "rejected":  # care before the form
         fields.append(ft.Text(
             "Sorry it's a no. After saving, a few gentle next steps, each one optional: how you feel, "
             "asking for feedback, and when you might apply there again.",
         ))
     fields.append(DateField(label=WORDING.get(status, ("", "On"))[1], value=day_text_value, clock=services.clock,
-                            on_change=set_day_text, error=errors.get("on"), first=app.applied_on, last=today))
+                            on_change=set_day_text, error=errors.get("on"), first=app.applied_on, last=today,
+                            key="status-day"))
     save_label = "Yes, move it" if leaving_no else "Save"  # the title says where to
     fields.append(ft.Row([ft.TextButton("Cancel", on_click=on_cancel), ft.FilledButton(save_label, on_click=save)],
                          alignment=ft.MainAxisAlignment.END))

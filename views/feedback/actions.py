@@ -8,6 +8,7 @@ import flet as ft
 
 from services.dates import on_day
 from services.errors import ValidationError
+from views.common.fields import TextInput
 from views.common.named import NamedIconButton
 from views.context import use_services
 from views.feedback.common import CheckRow, Muted, use_draft
@@ -61,12 +62,12 @@ def ActionList(feedback_id: int, version: int, on_changed: Callable[[], None]):
             *rows,
             ft.Row(
                 [
-                    ft.TextField(
+                    TextInput(
                         key="new-action",
                         label="Add an action",
                         hint_text="e.g. Rewrite my summary around results",
                         value=draft,
-                        on_change=lambda e: set_draft(e.control.value or ""),
+                        on_change=set_draft,
                         on_submit=lambda e: add(),
                         error=error,
                         expand=True,

@@ -10,6 +10,7 @@ from services.dates import on_day
 from services.errors import NotFound, ValidationError
 from services.feedback import themes
 from views.common.dialogs import confirm
+from views.common.fields import TextInput
 from views.common.layout import EmptyState, Screen, Section
 from views.common.named import NamedIconButton
 from views.context import use_services
@@ -180,7 +181,7 @@ def FeedbackDetailScreen():
     suggestion = SuggestedTheme(said, record.theme, set_theme)
     said_column = ft.Column(
         [
-            ft.TextField(
+            TextInput(
                 key="what-they-said",
                 label="What they said",
                 hint_text="Paste their reply, or write it down in your words.",
@@ -189,7 +190,7 @@ def FeedbackDetailScreen():
                 min_lines=4,
                 max_lines=14,
                 max_length=20_000,
-                on_change=lambda e: set_said(e.control.value or ""),
+                on_change=set_said,
                 error=errors.get("what_they_said"),
             ),
             ft.Row(
@@ -233,7 +234,7 @@ def FeedbackDetailScreen():
                 "Your reflection",
                 ft.Column(
                     [
-                        ft.TextField(
+                        TextInput(
                             key="reflection",
                             label="What do you make of it?",
                             hint_text="Compare your resume, cover letter and notes with the listing. Which questions felt hard?",
@@ -241,7 +242,7 @@ def FeedbackDetailScreen():
                             multiline=True,
                             min_lines=3,
                             max_lines=12,
-                            on_change=lambda e: set_reflection(e.control.value or ""),
+                            on_change=set_reflection,
                             error=errors.get("reflection"),
                         ),
                         ft.Row(

@@ -9,6 +9,7 @@ import flet as ft
 
 from services.errors import ValidationError
 from services.feedback import MAX_TEXT_CHARS, KeywordCheck, check_keywords
+from views.common.fields import TextInput
 from views.common.layout import Screen, Section
 from views.feedback.common import Muted, use_draft
 
@@ -79,7 +80,7 @@ def KeywordCheckScreen():
         set_errors({})
 
     def field(key: str, label: str, hint: str, value: str, on_change) -> ft.Control:
-        return ft.TextField(
+        return TextInput(
             key=key,
             label=label,
             hint_text=hint,
@@ -88,7 +89,7 @@ def KeywordCheckScreen():
             min_lines=6,
             max_lines=14,
             max_length=MAX_TEXT_CHARS,
-            on_change=lambda e: on_change(e.control.value or ""),
+            on_change=on_change,
             error=errors.get(key),
             col={"xs": 12, "md": 6},
         )

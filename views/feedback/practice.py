@@ -7,6 +7,7 @@ from collections.abc import Callable
 import flet as ft
 
 from services.errors import ValidationError
+from views.common.fields import TextInput
 from views.context import use_services
 from views.feedback.common import CheckRow, Muted, toast, use_draft
 
@@ -70,11 +71,11 @@ def PracticeMaker(feedback_id: int, version: int, on_changed: Callable[[], None]
             ],
             ft.Row(
                 [
-                    ft.TextField(
+                    TextInput(
                         key="own-question",
                         label="Or write your own question",
                         value=own,
-                        on_change=lambda e: set_own(e.control.value or ""),
+                        on_change=set_own,
                         error=error,
                         dense=True,
                         expand=True,

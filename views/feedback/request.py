@@ -13,6 +13,7 @@ import flet as ft
 
 from services.errors import ValidationError
 from services.feedback import mailto_url, render_follow_up, render_request
+from views.common.fields import TextInput
 from views.context import use_services
 from views.feedback.common import Muted, toast, use_draft
 
@@ -116,30 +117,30 @@ def RequestComposer(
         else Muted("Fix the field above to see the message.")
     )
     fields = [
-        ft.TextField(
+        TextInput(
             key="manager-name",
             label="Hiring manager's name",
             value=manager,
-            on_change=lambda e: set_manager(e.control.value or ""),
+            on_change=set_manager,
             on_blur=lambda e: save_details(),
             error=errors.get("manager_name"),
             col={"xs": 12, "md": 6},
         ),
-        ft.TextField(
+        TextInput(
             key="contact-email",
             label="Their email (optional)",
             value=email,
             keyboard_type=ft.KeyboardType.EMAIL,
-            on_change=lambda e: set_email(e.control.value or ""),
+            on_change=set_email,
             on_blur=lambda e: save_details(),
             error=errors.get("contact_email") or errors.get("to"),
             col={"xs": 12, "md": 6},
         ),
-        ft.TextField(
+        TextInput(
             key="your-name",
             label="Your name",
             value=you,
-            on_change=lambda e: set_you(e.control.value or ""),
+            on_change=set_you,
             on_blur=lambda e: save_details(),
             error=errors.get("your_name"),
             col={"xs": 12, "md": 6},

@@ -7,6 +7,7 @@ import flet as ft
 from services.dates import capitalised, day_text
 from services.errors import ValidationError
 from services.feedback import themes
+from views.common.fields import TextInput
 from views.common.layout import EmptyState, Screen, Section
 from views.context import use_services
 from views.feedback.common import STATUS_ICONS, FullWidth, ListSection, Muted, status_line
@@ -153,34 +154,37 @@ def OpenActions(version: int, on_changed):
     return ft.Column(controls, spacing=4, tight=True)
 
 
-def _add_dialog(services, page: ft.Page) -> None:
-    """A record for a rejection that was never logged as an application."""
-    company = ft.TextField(label="Company", autofocus=True)
-    role = ft.TextField(label="Role")
+@ft.component
+def AddFeedbackForm(on_close):
+    """A record for a rejection that was never logged as an application (the Add dialog's body)."""
+    services = use_services()
+    company, set_company = ft.use_state("")
+    role, set_role = ft.use_state("")
+    errors, set_errors = ft.use_state({})
 
     def save():
         try:
-            record = services.feedback.record_feedback(company=company.value, role=role.value)
+            record = services.feedback.record_feedback(company=company, role=role)
         except ValidationError as err:
-            company.error = err.errors.get("company")
-            role.error = err.errors.get("role")
-            company.update()
-            role.update()
+            set_errors(err.errors)
             return
-        page.pop_dialog()
-        page.navigate(f"/feedback/{record.id}")
+        on_close()
+        ft.context.page.navigate(f"/feedback/{record.id}")
 
-    page.show_dialog(
-        ft.AlertDialog(
-            title=ft.Text("Add feedback"),
-            content=ft.Column(
-                [Muted("For a rejection you didn't log as an application."), company, role], tight=True, width=380
+    return ft.Column(
+        [
+            Muted("For a rejection you didn't log as an application."),
+            TextInput(label="Company", value=company, on_change=set_company, error=errors.get("company"),
+                      key="add-company"),
+            TextInput(label="Role", value=role, on_change=set_role, error=errors.get("role"), key="add-role"),
+            ft.Row(
+                [ft.TextButton("Cancel", on_click=lambda: on_close()), ft.FilledButton("Add", on_click=lambda: save())],
+                alignment=ft.MainAxisAlignment.END,
             ),
-            actions=[
-                ft.TextButton("Cancel", on_click=lambda: page.pop_dialog()),
-                ft.FilledButton("Add", on_click=lambda: save()),
-            ],
-        )
+        ],
+        tight=True,
+        width=380,
+        spacing=12,
     )
 
 
@@ -190,10 +194,19 @@ def FeedbackScreen():
     version, set_version = ft.use_state(0)
     counts = ft.use_memo(services.feedback.queries.status_counts, [version])
     recurring = ft.use_memo(services.feedback.queries.recurring_themes, [version])
-    page = ft.context.page
+    adding, set_adding = ft.use_state(False)
 
     def refresh():
         set_version(version + 1)
+
+    def close_add():
+        set_adding(False)
+
+    ft.use_dialog(
+        ft.AlertDialog(title=ft.Text("Add feedback"), content=AddFeedbackForm(close_add), on_dismiss=close_add)
+        if adding
+        else None
+    )
 
     keyword_card = Section(
         "Resume vs. listing",
@@ -212,7 +225,7 @@ def FeedbackScreen():
             )
         ),
     )
-    add = ft.FilledTonalButton("Add", icon=ft.Icons.ADD, on_click=lambda: _add_dialog(services, page))
+    add = ft.FilledTonalButton("Add", icon=ft.Icons.ADD, on_click=lambda: set_adding(True))
     if not any(counts.values()):
         return Screen(
             "Feedback",

@@ -9,6 +9,7 @@ from __future__ import annotations
 import flet as ft
 
 from services.errors import NotFound, ValidationError
+from views.common.fields import TextInput
 from views.common.layout import Screen, Section
 from views.common.named import NamedDropdown
 from views.context import use_services, use_viewport
@@ -69,9 +70,7 @@ def MoodFormScreen():
         set_form(dict(draft.current))
 
     def remember_note(value: str) -> None:
-        # Typing only updates the draft, no re-render: a render landing between the
-        # browser's text update and this handler would send the older text back and
-        # drop what was typed meanwhile (fast typing lost characters that way).
+        # Typing only updates the draft (what Save reads); nothing on screen depends on it.
         draft.current["note"] = value
 
     def toggle_word(name: str, word: str) -> None:
@@ -173,14 +172,14 @@ def MoodFormScreen():
                 "Journal",
                 ft.Row(
                     [
-                        ft.TextField(
+                        TextInput(
                             key="note",
                             label="What's on your mind? (optional)",
                             value=draft.current["note"],
                             multiline=True,
                             min_lines=3,
                             max_lines=10,
-                            on_change=lambda e: remember_note(e.control.value or ""),
+                            on_change=remember_note,
                             error=errors.get("note"),
                             expand=True,
                         )

@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 import flet as ft
 
 from services.mood import normalize_word
+from views.common.fields import TextInput
 
 
 def _chip(word: str, selected: bool, toggle: Callable[[str], None]) -> ft.Control:
@@ -71,12 +72,12 @@ def WordPicker(
             ft.Text(title, weight=ft.FontWeight.W_600),
             ft.Row(
                 [
-                    ft.TextField(
+                    TextInput(
                         value=query,
                         label=field_label,
                         dense=True,
                         prefix_icon=ft.Icons.SEARCH,
-                        on_change=lambda e: type_(e.control.value or ""),
+                        on_change=type_,
                         on_submit=lambda e: add_typed(e.control.value or ""),
                         error=error,
                         expand=True,

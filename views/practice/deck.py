@@ -6,6 +6,7 @@ import flet as ft
 
 from services.errors import ValidationError
 from services.practice import PAGE_SIZE, CardPage
+from views.common.fields import TextInput
 from views.common.layout import EmptyState, Screen
 from views.common.named import NamedDropdown
 from views.context import use_services, use_viewport
@@ -91,13 +92,13 @@ def DeckScreen():
             Stretch(
                 [
                     BackButton("Back to Practice", "/practice"),
-                    ft.TextField(
+                    TextInput(
                         key="search",
                         hint_text="Search questions and answers",
                         prefix_icon=ft.Icons.SEARCH,
                         value=search,
                         error=search_error,
-                        on_change=lambda e: set_search(e.control.value or ""),
+                        on_change=set_search,
                         dense=True,
                     ),
                     *(

@@ -8,6 +8,7 @@ from models.practice import NOTES_MAX, QUESTION_MAX, PracticeCardUpdate
 from services.errors import NotFound, ValidationError
 from services.practice import STAR_FIELDS, card_tags
 from views.common.dialogs import confirm
+from views.common.fields import TextInput
 from views.common.layout import EmptyState, Screen, Section
 from views.common.named import NamedDropdown
 from views.context import use_services, use_viewport
@@ -108,7 +109,7 @@ def CardEditorScreen():
             on_confirm=really_delete,
         )
 
-    question_field = ft.TextField(
+    question_field = TextInput(
         key="question",
         label="Question",
         value=values["question"],
@@ -120,7 +121,7 @@ def CardEditorScreen():
         max_lines=4,
         max_length=QUESTION_MAX,
         autofocus=card_id is None,
-        on_change=lambda e: change("question", e.control.value or ""),
+        on_change=lambda text: change("question", text),
         on_blur=check_duplicates,
     )
     duplicate_note = ft.Row(
@@ -144,12 +145,12 @@ def CardEditorScreen():
         on_select=lambda e: change("category", e.control.value or "behavioral"),
         expand=True,
     )
-    tags = ft.TextField(
+    tags = TextInput(
         key="tags",
         label="Tags (optional, separated by commas)",
         value=values["tags"],
         error=errors.get("tags"),
-        on_change=lambda e: change("tags", e.control.value or ""),
+        on_change=lambda text: change("tags", text),
         expand=not narrow,
     )
     meta = (
@@ -191,7 +192,7 @@ def CardEditorScreen():
                     ),
                     Section(
                         "Notes",
-                        ft.TextField(
+                        TextInput(
                             key="notes",
                             value=values["notes"],
                             error=errors.get("notes"),
@@ -200,7 +201,7 @@ def CardEditorScreen():
                             min_lines=2,
                             max_lines=10,
                             max_length=NOTES_MAX,
-                            on_change=lambda e: change("notes", e.control.value or ""),
+                            on_change=lambda text: change("notes", text),
                         ),
                     ),
                     ft.Row(actions, wrap=True, spacing=12),

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import flet as ft
 
 from models.practice import STAR_FIELD_MAX
+from views.common.fields import TextInput
 from views.practice.common import STAR_LABELS
 
 
@@ -16,12 +18,15 @@ def StarFields(
     on_change: Callable[[str, str], None],
     *,
     autofocus: bool = False,
+    first_ref: Any = None,
 ) -> list[ft.Control]:
-    """Four multi-line fields; the value is only stored on change, never rewritten."""
+    """Four multi-line fields; the value is only stored on change, never rewritten.
+
+    `first_ref` is set to the first field (to focus it)."""
     fields = []
     for i, (name, (label, hint)) in enumerate(STAR_LABELS.items()):
         fields.append(
-            ft.TextField(
+            TextInput(
                 key=f"star-{name}",
                 label=label,
                 value=values.get(name, ""),
@@ -33,7 +38,8 @@ def StarFields(
                 max_lines=8,
                 max_length=STAR_FIELD_MAX,
                 autofocus=autofocus and i == 0,
-                on_change=lambda e, n=name: on_change(n, e.control.value or ""),
+                on_change=lambda text, n=name: on_change(n, text),
+                ref=first_ref if i == 0 else None,
             )
         )
     return fields

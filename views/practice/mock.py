@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import flet as ft
 
+from views.common.fields import TextInput
 from views.common.guard import use_advance
 from views.common.layout import Screen, Section
 from views.common.named import NamedDropdown
@@ -162,12 +163,12 @@ def MockScreen():
                         on_change=lambda e: set_hard(bool(e.control.value)),
                         key="hard",
                     ),
-                    ft.TextField(
+                    TextInput(
                         key="mock-note",
                         label="A note for later (optional)",
                         value=note,
                         max_length=500,
-                        on_change=lambda e: set_note(e.control.value or ""),
+                        on_change=set_note,
                     ),
                     ft.Row(
                         [

@@ -200,8 +200,7 @@ def SessionScreen(
             ft.Text("Tip: press Space to show, then 1–4 to rate.", size=12, color=ft.Colors.ON_SURFACE_VARIANT),
         ]
     elif writing:
-        star_fields = StarFields(draft, errors, lambda n, v: set_draft(lambda d: {**d, n: v}))
-        first_field.current = star_fields[0]
+        star_fields = StarFields(draft, errors, lambda n, v: set_draft(lambda d: {**d, n: v}), first_ref=first_field)
         body += [
             ft.Text("Your answer", theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
             *star_fields,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import flet as ft
 
 from services.errors import ValidationError
+from views.common.fields import TextInput
 from views.common.layout import Section
 from views.context import use_services
 
@@ -75,10 +76,10 @@ def GoalsSection():
         set_streak(bool(e.control.value))
 
     def target_field(name: str, label: str, key: str) -> ft.TextField:
-        return ft.TextField(
+        return TextInput(
             key=key, label=label, value=typed.current[name], width=180, error=errors.get(name),
             keyboard_type=ft.KeyboardType.NUMBER,
-            on_change=lambda e: typing(name, e.control.value or ""),
+            on_change=lambda text: typing(name, text),
             on_blur=lambda e: save_target(name),
             on_submit=lambda e: save_target(name),
         )

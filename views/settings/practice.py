@@ -1,6 +1,7 @@
 import flet as ft
 
 from services.errors import ValidationError
+from views.common.fields import TextInput
 from views.common.layout import Section
 from views.context import use_services
 
@@ -37,7 +38,7 @@ def PracticeSettingsSection():
         "Practice",
         ft.Column(
             [
-                ft.TextField(
+                TextInput(
                     key="new-per-day",
                     label="New questions per day",
                     value=str(per_day),

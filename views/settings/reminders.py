@@ -8,6 +8,7 @@ import flet as ft
 
 from services.errors import ValidationError
 from services.reminders import QuietHours, RuleChoice
+from views.common.fields import TextInput
 from views.common.layout import Section
 from views.context import use_services
 from views.settings.reminder_delivery import BACKEND_WORDS, PermissionStatus, explain_then_ask
@@ -44,7 +45,7 @@ def ReminderRow(choice: RuleChoice, quiet: QuietHours):
         rows.append(
             ft.Row(
                 [
-                    ft.TextField(
+                    TextInput(
                         key=f"reminder-{kind}-time",
                         value=at,
                         label=time_label("Time", f"Time for: {label}"),
@@ -79,7 +80,7 @@ def QuietHoursRow(quiet: QuietHours, set_quiet):
             except ValidationError as exc:
                 set_errors(exc.errors)
 
-        return ft.TextField(
+        return TextInput(
             key=f"quiet-{name}",
             value=f"{getattr(quiet, name):%H:%M}",
             label=time_label(shown, spoken),

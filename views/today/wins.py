@@ -10,6 +10,7 @@ from services.applications import WIN_IDEAS
 from services.dates import capitalised, day_text
 from services.errors import ValidationError
 from views.applications.format import snack
+from views.common.fields import TextInput
 from views.common.guard import use_advance
 from views.common.layout import Section
 from views.context import use_services
@@ -66,9 +67,9 @@ def WinsSection(version: int, on_change: Callable[[], None]):
             title=ft.Text("Add a small win"),
             content=ft.Column(
                 [
-                    ft.TextField(
+                    TextInput(
                         label="What went well?", autofocus=True, max_length=200, error=error,
-                        on_change=lambda e: setattr(typed, "current", e.control.value or ""),
+                        on_change=lambda text: setattr(typed, "current", text),
                         on_submit=lambda e: save(e.control.value or ""),
                     ),
                     ft.Text("Or pick one:", size=12, color=ft.Colors.ON_SURFACE_VARIANT),
