@@ -9,17 +9,22 @@ from __future__ import annotations
 import argparse
 import ipaddress
 import logging
+import os
 import socket
 import sys
+from datetime import datetime
 from pathlib import Path
 
-from services.clock import SystemClock
+from services.clock import ShiftedClock, SystemClock
 from services.errors import StorageError
 from services.storage.paths import MAX_IMPORT_BYTES, prepare_uploads_dir, resolve_data_dir
 from services.storage.prepare import prepare_file
 
 DEFAULT_PORT = 8550
 DATA_COMMANDS = ("import", "export", "backup", "restore")  # handled by cli.py
+# For browser tests only: start the app's clock at this local time ("2026-03-04T09:30"),
+# so a test can open it on a chosen day and restart it "the day after". Never set by default.
+FAKE_NOW_ENV = "BOUNCEBACK_FAKE_NOW"
 log = logging.getLogger("bounceback")
 
 
@@ -71,6 +76,15 @@ def desktop_unavailable_reason() -> str | None:
     return None
 
 
+def make_clock() -> SystemClock:
+    fake = os.environ.get(FAKE_NOW_ENV)
+    if not fake:
+        return SystemClock()
+    start = datetime.fromisoformat(fake)
+    print(f"Test clock ({FAKE_NOW_ENV}): the app's time starts at {start:%Y-%m-%d %H:%M}.", flush=True)
+    return ShiftedClock(start if start.tzinfo else start.astimezone())
+
+
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     argv = sys.argv[1:] if argv is None else argv
@@ -80,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
         return cli.run(argv)
     args = parse_args(argv)
     data_dir = resolve_data_dir(args.data_dir)
-    clock = SystemClock()
+    clock = make_clock()
     try:  # the sqlite3 module only: whatever stops the open is told before anything is served
         prepared = prepare_file(data_dir, now=clock.now().replace(tzinfo=None))
     except StorageError as exc:  # one sentence saying what happened and what to do; details in the log

@@ -5,7 +5,8 @@
 At scale 1.0: 20,000 applications with their status histories, automatic and
 own wins and goal plans; 4,000 mood entries with feelings and activities;
 600 practice cards with 50,000 reviews; 2,000 feedback records with action
-items (once that feature exists). Each part is written only if its feature
+items; interview rounds, about one per five responses, a couple of them coming
+up in the days after "today" (with questions asked and thank-you notes). Each part is written only if its feature
 exists in the code base.
 
 The rows are the ones the app itself writes: small volumes go through the
@@ -529,6 +530,87 @@ def _write_feedback(db: Database, ctx: Ctx) -> None:
     ctx.written.update(feedback=len(records), feedback_actions=len(actions))
 
 
+_ROUND_PATH = (("recruiter", "phone_screen"), ("technical", "take_home", "panel"), ("final", "panel"))
+_INTERVIEWERS = (("Priya Shah", "Hiring manager"), ("Alex Chen", "Senior analyst"), ("María López", "Recruiter"),
+                 ("Sam O'Neill", "Head of Data"), ("Jordan Lee", "Team lead"))
+
+
+def _write_interviews(db: Database, ctx: Ctx) -> None:
+    """Mirrors InterviewService.schedule_interview (rounds after an application reached
+    Interview; the status moves themselves are already in the history), cancel_interview,
+    AfterInterview.add_question and thank_you_sent. About one round per five responses;
+    two applications still at Interview get a round in the days after "today"."""
+    import uuid
+
+    from models.application import RESPONSE_STATUSES
+    from models.interview import Interview, InterviewQuestion
+
+    rng = ctx.rng
+    with db.session() as s:
+        changes = s.execute(text(
+            "SELECT application_id, status, changed_on FROM status_change ORDER BY changed_on, id")).all()
+        current = dict(s.execute(text("SELECT id, status FROM application")).all())
+    responded = {a for a, st, _ in changes if st in RESPONSE_STATUSES}
+    target = max(1, len(responded) // 5)
+    first_interview: dict[int, date] = {}
+    for app_id, status, on in changes:
+        if status == "interview" and app_id not in first_interview:
+            first_interview[app_id] = date.fromisoformat(on) if isinstance(on, str) else on
+    candidates = sorted(first_interview.items(), key=lambda kv: (kv[1], kv[0]))
+    open_ones = [a for a, _ in candidates if current.get(a) == "interview"][-2:]
+
+    def uid() -> str:  # deterministic for a seed, unlike uuid4
+        return str(uuid.UUID(int=rng.getrandbits(128), version=4))
+
+    def moment(day: date) -> datetime:
+        return datetime.combine(day, time(rng.choice((9, 10, 11, 13, 14, 15, 16)), rng.choice((0, 30))), tzinfo=ctx.tz)
+
+    rounds: list[dict] = []
+    questions: list[dict] = []
+
+    def add(app_id: int, starts: datetime, kind: str, made: date) -> None:
+        person = rng.choice(_INTERVIEWERS)
+        past = starts.date() < ctx.today
+        row = dict(
+            id=len(rounds) + 1, uuid=uid(), application_id=app_id, round=kind, starts_at=starts.astimezone(UTC),
+            duration_minutes=rng.choice((30, 45, 60, 60, 90)), format=rng.choice(("video", "video", "phone", "in_person")),
+            location=None, people=json.dumps([{"name": person[0], "role": person[1]}], ensure_ascii=False),
+            prep_notes="", entered_offset_minutes=int(starts.utcoffset().total_seconds() // 60),
+            cancelled_on=made if rng.random() < 0.03 else None, mood_entry_id=None,
+            after_notes="Went better than I feared; the SQL part was hard." if past and rng.random() < 0.3 else "",
+            outcome=None, thank_you_to=None, thank_you_topic="", thank_you_sent_on=None,
+            created_at=ctx.at(made).astimezone(UTC), updated_at=ctx.at(made).astimezone(UTC),
+        )
+        if past and rng.random() < 0.4:
+            row.update(thank_you_to=person[0], thank_you_sent_on=min(ctx.today, starts.date() + timedelta(days=1)))
+        rounds.append(row)
+        if past and rng.random() < 0.3:
+            for _ in range(rng.randint(1, 3)):
+                question = rng.choice(_QUESTION_STEMS).format(x=rng.choice(_QUESTION_XS))
+                questions.append(dict(uuid=uid(), interview_id=row["id"], text=question, card_id=None,
+                                      created_at=ctx.at(min(ctx.today, starts.date() + timedelta(days=1))).astimezone(UTC)))
+
+    for app_id, on in candidates:
+        if len(rounds) >= target:
+            break
+        if app_id in open_ones:
+            continue
+        day = on + timedelta(days=rng.randint(2, 9))
+        for step in range(rng.choice((1, 1, 1, 2, 2, 3))):
+            if day >= ctx.today:
+                break
+            add(app_id, moment(day), rng.choice(_ROUND_PATH[min(step, 2)]), on)
+            day += timedelta(days=rng.randint(5, 14))
+    for n, app_id in enumerate(open_ones):  # coming up: Today shows them with their prep plans
+        add(app_id, moment(ctx.today + timedelta(days=2 + 4 * n)), "technical", ctx.today - timedelta(days=1))
+    with db.session() as s:
+        s.execute(insert(Interview), rounds)
+        if questions:
+            s.execute(insert(InterviewQuestion), questions)
+        s.commit()
+    ctx.written.update(interviews=len(rounds), interview_questions=len(questions), responses=len(responded))
+
+
 def _has(module: str) -> bool:
     import importlib.util
 
@@ -541,6 +623,7 @@ PARTS: list[tuple[str, str, Callable[[Database, Ctx], None]]] = [
     ("mood", "services.mood.service", _write_mood),
     ("practice", "services.practice.service", _write_practice),
     ("feedback", "services.feedback.service", _write_feedback),
+    ("interviews", "services.interviews.service", _write_interviews),
 ]
 
 

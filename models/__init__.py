@@ -6,6 +6,7 @@ schema test compares with what the migrations build.
 
 from models.application import Application, GoalPlan, StatusChange, Win
 from models.feedback import Feedback, FeedbackAction, FeedbackPracticeCard
+from models.interview import Interview, InterviewQuestion
 from models.mood import MoodEntry, MoodEntryActivity, MoodEntryFeeling, MoodWord
 from models.practice import PracticeCard, PracticeReview
 from models.reminder import AttentionDismissal, ReminderDelivery
@@ -26,6 +27,8 @@ __all__ = [
     "Feedback",
     "FeedbackAction",
     "FeedbackPracticeCard",
+    "Interview",
+    "InterviewQuestion",
     "ReminderDelivery",
     "AttentionDismissal",
 ]

@@ -68,3 +68,15 @@ class FixedClock:
 
     def set(self, value: datetime, tz: tzinfo | None = None) -> None:
         self.current = value if value.tzinfo else value.replace(tzinfo=tz or self.current.tzinfo)
+
+
+class ShiftedClock(SystemClock):
+    """For browser tests only (main.py reads BOUNCEBACK_FAKE_NOW): the system clock set to
+    start at `start`, then running on at the normal pace, so a test can open the app on a
+    chosen day and restart it "the day after" with the same data."""
+
+    def __init__(self, start: datetime):
+        self._offset = start.astimezone() - datetime.now().astimezone()
+
+    def now(self) -> datetime:
+        return (datetime.now().astimezone() + self._offset).astimezone()

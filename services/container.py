@@ -12,6 +12,7 @@ from services.attention import AttentionBoard, AttentionProvider
 from services.clock import Clock
 from services.feedback import FeedbackService
 from services.feedback.signals import FeedbackSignals
+from services.interviews import InterviewService, InterviewSignals
 from services.mood import MoodInsightsService, MoodService
 from services.mood.signals import MoodSignals
 from services.practice import PracticeService
@@ -19,6 +20,7 @@ from services.practice.signals import PracticeSignals
 from services.reminders import Notifier, ReminderProvider, ReminderService
 from services.settings import SettingsService
 from services.storage.db import Database
+from services.storage.export import exports_dir
 
 
 class FeatureSignals(AttentionProvider, ReminderProvider, Protocol):
@@ -42,13 +44,17 @@ class AppServices:
         self.mood_insights = MoodInsightsService(sessions, clock, data_version=db.data_version)
         self.practice = PracticeService(sessions, clock, settings=self.settings, wins=self.wins)
         self.feedback = FeedbackService(sessions, clock, settings=self.settings, practice=self.practice, wins=self.wins)
+        self.interviews = InterviewService(
+            sessions, clock, applications=self.applications, practice=self.practice, mood=self.mood, wins=self.wins,
+            exports_dir=exports_dir(db.path) if db.path else None,
+        )
         # Each feature's promises, registered once: its items on Today and its reminder rules.
-        # (A new feature adds one line here, e.g. interviews' "the evening before" rules.)
         self.signals: list[FeatureSignals] = [
             ApplicationSignals(sessions, clock, self.goals),
             MoodSignals(sessions),
             PracticeSignals(sessions, clock, self.practice),
             FeedbackSignals(sessions),
+            InterviewSignals(self.interviews, clock),
         ]
         for feature in self.signals:
             self.attention.register(feature)

@@ -53,6 +53,7 @@ def warm_up() -> threading.Thread:
 def routes() -> list[ft.Route]:
     app_form = lazy("views.applications.form", "ApplicationForm")
     mood_form = lazy("views.mood.form", "MoodFormScreen")
+    interview_form = lazy("views.interviews.form", "InterviewForm")
     return [
         ft.Route(
             component=Shell,
@@ -67,6 +68,13 @@ def routes() -> list[ft.Route]:
                 ft.Route(path="applications/insights", component=lazy("views.applications.insights", "InsightsScreen")),
                 ft.Route(path="applications/:id", component=lazy("views.applications.detail", "ApplicationDetail")),
                 ft.Route(path="applications/:id/edit", component=app_form),
+                ft.Route(path="applications/:id/interviews/new", component=interview_form),
+                ft.Route(path="interviews/:interview_id", component=lazy("views.interviews.detail", "InterviewDetail")),
+                ft.Route(path="interviews/:interview_id/edit", component=interview_form),
+                ft.Route(path="interviews/:interview_id/after",
+                         component=lazy("views.interviews.after", "AfterInterviewScreen")),
+                ft.Route(path="interviews/:interview_id/practice",
+                         component=lazy("views.interviews.session", "PrepSessionScreen")),
                 ft.Route(path="mood", component=lazy("views.mood.screen", "MoodScreen")),
                 ft.Route(path="mood/new", component=mood_form),
                 ft.Route(path="mood/new/:application_id", component=mood_form),

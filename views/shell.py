@@ -28,11 +28,14 @@ DESTINATIONS = [
     Destination("Practice", "/practice", ft.Icons.STYLE_OUTLINED, ft.Icons.STYLE),
 ]
 SETTINGS_ROUTE = "/settings"
+# Screens under another first segment that belong to a destination: an interview is part of an application.
+BELONGS_TO = {"/interviews": "/applications"}
 
 
 def selected_index(location: str) -> int | None:
     """Which destination a location belongs to (its first path segment)."""
     first = "/" + location.strip("/").split("/")[0] if location.strip("/") else "/"
+    first = BELONGS_TO.get(first, first)
     for i, d in enumerate(DESTINATIONS):
         if d.route == first:
             return i

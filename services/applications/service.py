@@ -175,25 +175,34 @@ class ApplicationService:
         whom?) and none is recorded yet; given but blank, it is refused. A rejection sets "reapply after" three months
         on unless a date is already set, and leaving "rejected" clears it again; heard back / interview / offer records a small win.
         """
+        with self._sessions() as s:
+            app = self.change_status_in(s, application_id=application_id, status=status, on=on, company=company)
+            s.commit()
+            return app
+
+    def change_status_in(
+        self, s: Session, *, application_id: int, status: str, on: date | None = None, company: str | None = None
+    ) -> Application:
+        """`change_status`'s writes inside the caller's transaction (which commits), for
+        another feature's action that moves the application on (scheduling an interview)."""
         today = self._clock.today()
         data = StatusChangeCreate.parse(dict(status=status, on=on, company=company), today=today)
         day = data.on or today
-        with self._sessions() as s:
-            app = load(s, Application, application_id, "application")
-            check_change_day(day, applied_on=app.applied_on, today=today)
-            if data.company:
-                app.company = data.company
-            elif company is not None and data.status in NEEDS_COMPANY and not app.company:
-                # Asked for (the dialog's field) but left blank. Other features may move a
-                # quick-logged entry without one; the company can come later.
-                raise ValidationError.single("company", needs_company_message(data.status))
-            if data.status == app.status and not data.company:
-                return app
-            if data.status != app.status:
-                self._record_status(s, app, data.status, day)
-            app.updated_at = self._clock.now()
-            s.commit()
+        app = load(s, Application, application_id, "application")
+        check_change_day(day, applied_on=app.applied_on, today=today)
+        if data.company:
+            app.company = data.company
+        elif company is not None and data.status in NEEDS_COMPANY and not app.company:
+            # Asked for (the dialog's field) but left blank. Other features may move a
+            # quick-logged entry without one; the company can come later.
+            raise ValidationError.single("company", needs_company_message(data.status))
+        if data.status == app.status and not data.company:
             return app
+        if data.status != app.status:
+            self._record_status(s, app, data.status, day)
+        app.updated_at = self._clock.now()
+        s.flush()
+        return app
 
     def set_reapply_after(self, *, application_id: int, on: date | None) -> Application:
         day = check("reapply_after", Day | None, on)

@@ -46,25 +46,29 @@ class MoodService:
         data = MoodEntryCreate.parse(dict(mood=mood, feelings=feelings, intensity=intensity, note=note,
                                           activities=activities, application_id=application_id,
                                           about_rejection=about_rejection))
-        now = self._clock.now()
         with self._sessions() as s:
-            self._check_application(s, data.application_id)
-            entry = MoodEntry(
-                mood=data.mood,
-                intensity=data.intensity,
-                note=data.note,
-                about_rejection=data.about_rejection,
-                application_id=data.application_id,
-                logged_at=now.astimezone(UTC),
-                day=self._clock.today(),
-                updated_at=now.astimezone(UTC),
-            )
-            s.add(entry)
-            s.flush()
-            assert entry.id is not None  # flushed
-            self._write_words(s, entry.id, data.feelings, data.activities)
+            entry = self.log_in(s, data)
             s.commit()
             return self._record(entry, data.feelings, data.activities)
+
+    def log_in(self, s: Session, data: MoodEntryCreate) -> MoodEntry:
+        """`log_entry`'s writes inside the caller's transaction (e.g. an interview's check-in)."""
+        now = self._clock.now()
+        self._check_application(s, data.application_id)
+        entry = MoodEntry(
+            mood=data.mood,
+            intensity=data.intensity,
+            note=data.note,
+            about_rejection=data.about_rejection,
+            application_id=data.application_id,
+            logged_at=now.astimezone(UTC),
+            day=self._clock.today(),
+            updated_at=now.astimezone(UTC),
+        )
+        s.add(entry)
+        s.flush()
+        self._write_words(s, id_of(entry), data.feelings, data.activities)
+        return entry
 
     def edit_entry(
         self,
@@ -83,17 +87,23 @@ class MoodService:
                                           activities=activities, application_id=application_id,
                                           about_rejection=about_rejection))
         with self._sessions() as s:
-            entry = load(s, MoodEntry, entry_id, "mood entry")
-            self._check_application(s, data.application_id)
-            entry.mood, entry.intensity, entry.note = data.mood, data.intensity, data.note
-            entry.application_id, entry.about_rejection = data.application_id, data.about_rejection
-            entry.updated_at = self._clock.now().astimezone(UTC)
-            s.exec(delete(MoodEntryFeeling).where(col(MoodEntryFeeling.entry_id) == entry.id))
-            s.exec(delete(MoodEntryActivity).where(col(MoodEntryActivity.entry_id) == entry.id))
-            self._write_words(s, entry_id, data.feelings, data.activities)
-            s.add(entry)
+            entry = self.edit_in(s, entry_id, data)
             s.commit()
             return self._record(entry, data.feelings, data.activities)
+
+    def edit_in(self, s: Session, entry_id: int, data: MoodEntryCreate) -> MoodEntry:
+        """`edit_entry`'s writes inside the caller's transaction."""
+        entry = load(s, MoodEntry, entry_id, "mood entry")
+        self._check_application(s, data.application_id)
+        entry.mood, entry.intensity, entry.note = data.mood, data.intensity, data.note
+        entry.application_id, entry.about_rejection = data.application_id, data.about_rejection
+        entry.updated_at = self._clock.now().astimezone(UTC)
+        s.exec(delete(MoodEntryFeeling).where(col(MoodEntryFeeling.entry_id) == entry.id))
+        s.exec(delete(MoodEntryActivity).where(col(MoodEntryActivity.entry_id) == entry.id))
+        self._write_words(s, id_of(entry), data.feelings, data.activities)
+        s.add(entry)
+        s.flush()
+        return entry
 
     def delete_entry(self, *, entry_id: int) -> None:
         with self._sessions() as s:

@@ -2,7 +2,8 @@
 
 Used by the accessibility and layout browser tests so every screen has something on it:
 applications in several statuses (one rejected, with a long company name), a feedback
-record with a theme and actions, mood entries with feelings, a practice deck with a review.
+record with a theme and actions, mood entries with feelings, a practice deck with a review,
+interview rounds (one three days ahead, one yesterday with a question they asked).
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ class Seeded:
     feedback_id: int
     card_id: int
     mood_day: str  # ISO day with a mood entry
+    round_id: int  # an interview round on interview_id's application, three days ahead
+    past_round_id: int  # a round there yesterday, with a question they asked
 
 
 def seed_first_week(data_dir: Path, *, theme: str | None = None) -> Seeded:
@@ -62,6 +65,15 @@ def seed_first_week(data_dir: Path, *, theme: str | None = None) -> Seeded:
         card = s.practice.deck.create_card(question="Tell me about a project you are proud of.")
         first_due = s.practice.schedule.due_queue()[0]
         s.practice.schedule.review_card(card_id=first_due, rating=3)  # so Practice draws its chart
-        return Seeded(rejected.id, interview.id, record.id, card.id, today.isoformat())
+        coming = s.interviews.schedule_interview(
+            application_id=interview.id, day=today + timedelta(days=3), at="10:00", round="technical",
+            people=[{"name": "Priya Shah", "role": "Hiring manager"}], location="https://meet.example/abc-defg",
+        ).interview
+        past = s.interviews.schedule_interview(
+            application_id=interview.id, day=today - timedelta(days=1), at="09:00", round="phone_screen",
+            people=[{"name": "María López", "role": "Recruiter"}], past_ok=True,
+        ).interview
+        s.interviews.after.add_question(interview_id=past.id, text="Why do you want to leave your current role?")
+        return Seeded(rejected.id, interview.id, record.id, card.id, today.isoformat(), coming.id, past.id)
     finally:
         db.dispose()

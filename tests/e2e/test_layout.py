@@ -24,6 +24,8 @@ SCREENS = [
     Visit("/applications/{rejected_id}", shows="Move to"),
     Visit("/", shows="Sent today"),
     Visit("/mood", shows="Your days"),
+    Visit("/interviews/{round_id}", shows="What to practise"),
+    Visit("/interviews/{past_round_id}/after", shows="Questions they asked"),
 ]
 # Checked in light only (the boxes are the same in dark; the screenshots above cover dark).
 MORE_SCREENS = [
@@ -38,6 +40,8 @@ MORE_SCREENS = [
     Visit("/practice/cards", shows="Back to Practice"),
     Visit("/practice/cards/{card_id}", shows="Situation"),
     Visit("/practice/mock", shows="Begin"),
+    Visit("/applications/{interview_id}/interviews/new", shows=re.compile("^Kind of round")),
+    Visit("/interviews/{round_id}/practice", shows="Show my answer"),
 ]
 CASES = [("light", v) for v in SCREENS + MORE_SCREENS] + [("dark", v) for v in SCREENS]
 

@@ -43,7 +43,16 @@ def full(services, clock):
     s.feedback.actions.add_action(feedback_id=record.id, text="Rewrite the summary")
     standalone = s.feedback.record_feedback(company="Initech", what_they_said="More examples.", theme="examples")
     s.feedback.actions.turn_into_practice(feedback_id=standalone.id, questions=["And leadership?"])  # still open
-    return {"app": acme.id, "record": record.id, "standalone": standalone.id, "card": card_id, "day": today}
+    globex = s.applications.add_application(applied_on=today - timedelta(days=20), company="Globex", role="Analyst")
+    past = s.interviews.schedule_interview(application_id=globex.id, day=today - timedelta(days=1), at="10:00",
+                                           round="phone_screen", people=[{"name": "Ana", "role": "Recruiter"}],
+                                           past_ok=True).interview
+    soon = s.interviews.schedule_interview(application_id=globex.id, day=today + timedelta(days=2), at="14:00",
+                                           round="technical").interview
+    s.interviews.after.check_in(interview_id=past.id, mood=4, feelings=["hopeful"])
+    question = s.interviews.after.add_question(interview_id=past.id, text="Why Globex?")
+    return {"app": acme.id, "record": record.id, "standalone": standalone.id, "card": card_id, "day": today,
+            "interview": soon.id, "past": past.id, "question": question.id, "globex": globex.id}
 
 
 def reads(s, ids) -> dict[str, object]:
@@ -132,6 +141,21 @@ def reads(s, ids) -> dict[str, object]:
             for rule in f.reminder_rules()
             for offset in (-2, 0, 1, 6)
         },
+        "interviews.get": lambda: s.interviews.get(interview_id=ids["interview"]),
+        "interviews.for_application": lambda: s.interviews.for_application(application_id=ids["globex"]),
+        "interviews.count_for_application": lambda: s.interviews.count_for_application(application_id=ids["globex"]),
+        "interviews.upcoming": s.interviews.upcoming,
+        "interviews.recent": s.interviews.recent,
+        "interviews.overlaps": lambda: s.interviews.overlaps(interview_id=ids["interview"]),
+        "interviews.on_days": lambda: s.interviews.on_days(start=day - timedelta(days=3), end=day + timedelta(days=1)),
+        "interviews.rounds_between": lambda: s.interviews.rounds_between(start=day, end=day + timedelta(days=7)),
+        "interviews.plans.plan": lambda: s.interviews.plans.plan(interview_id=ids["interview"]),
+        "interviews.plans.queue": lambda: s.interviews.plans.queue(interview_id=ids["interview"]),
+        "interviews.after.questions": lambda: s.interviews.after.questions(interview_id=ids["past"]),
+        "interviews.after.thank_you": lambda: s.interviews.after.thank_you(interview_id=ids["past"], your_name="Sam"),
+        "interviews.funnel.overall": s.interviews.funnel.overall,
+        "interviews.funnel.by": lambda: s.interviews.funnel.by(dimension="source"),
+        "interviews.calendar.ics": lambda: s.interviews.calendar.ics(interview_id=ids["interview"]),
     }
 
 
@@ -140,10 +164,10 @@ def reads(s, ids) -> dict[str, object]:
 WRITES = {
     "applications": {"log_application", "undo_log", "add_application", "update_application", "change_status",
                      "set_reapply_after", "mark_no_reply", "delete_application", "restore_application",
-                     "fill_in_quick_log"},
+                     "fill_in_quick_log", "change_status_in"},
     "goals": {"set_goals", "set_show_streak"},
     "wins": {"add_win", "delete_win", "record_in"},  # record_in writes inside the caller's transaction
-    "mood": {"log_entry", "edit_entry", "delete_entry"},
+    "mood": {"log_entry", "edit_entry", "delete_entry", "log_in", "edit_in"},
     "practice.deck": {"create_card", "update_card", "archive_card", "delete_card", "new_card", "apply"},
     "practice.schedule": {"set_new_per_day", "review_card", "review_in", "record_mock_answer", "local_day",
                           "days_until"},
@@ -159,6 +183,13 @@ WRITES = {
     "practice": set(),
     "practice.stats": set(),
     "feedback.queries": set(),
+    "interviews": {"schedule_interview", "update_interview", "cancel_interview", "reinstate_interview",
+                   "delete_interview", "restore_interview"},
+    "interviews.after": {"check_in", "add_question", "delete_question", "question_to_card", "save_thank_you",
+                         "thank_you_sent", "set_outcome"},
+    "interviews.plans": set(),
+    "interviews.funnel": set(),
+    "interviews.calendar": {"export_ics"},  # writes a file into exports/, not the database
     "attention": {"register", "dismiss"},
     "reminders": {"register", "send_test", "set_enabled", "set_kind_enabled", "set_time", "set_quiet_hours"},
 }

@@ -37,7 +37,8 @@ def reject(services, clock, day: date, company: str = "Acme") -> int:
 
 def test_each_feature_registers_its_own_rules(services):
     kinds = {r.kind: r for r in services.reminders.rules}
-    assert set(kinds) == {"apply", "selfcare", "reapply", "mood", "practice", "feedback"}
+    assert set(kinds) == {"apply", "selfcare", "reapply", "mood", "practice", "feedback", "interview-evening",
+                          "interview-hour"}
     assert {k for k, r in kinds.items() if r.once_each} == {"reapply", "feedback"}
 
 

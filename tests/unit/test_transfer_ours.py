@@ -59,8 +59,10 @@ def test_importing_the_same_export_twice_adds_nothing(source_app, new_device, cl
     again = transfer.apply(source=transfer.read_file(path=path))
     assert dump(new_device.db.path) == after_first
     assert again.added == 0
-    assert "added 0 mood entries, skipped 1 (already here)" in again.texts()
+    assert "added 0 mood entries, skipped 2 (already here)" in again.texts()  # one is an interview's check-in
     assert "added 0 applications, skipped 3 (already here)" in again.texts()
+    assert "added 0 interviews, skipped 1 (already here)" in again.texts()
+    assert "added 0 interview questions, skipped 1 (already here)" in again.texts()
 
 
 def test_merge_adds_only_what_is_new_and_links_follow_the_uuids(source_app, tmp_path, clock):
@@ -94,6 +96,30 @@ def test_merge_adds_only_what_is_new_and_links_follow_the_uuids(source_app, tmp_
     other.db.dispose()
 
 
+def test_an_interview_merges_with_its_links_following_the_uuids(source_app, tmp_path, clock):
+    """The interview tables travel with no code of their own in services/transfer: the round, its
+    question, the card made from it and the check-in's mood entry arrive linked to the new ids."""
+    s, ids = source_app
+    path = export(s, clock, tmp_path / "out.json")
+    other = file_services(tmp_path / "other", clock)
+    other.mood.log_entry(mood=3, note="mine")  # shifts the mood entry ids: a merge, not a restore
+    other.practice.deck.create_card(question="A card of my own", category="other")  # and the card ids
+    transfer = TransferService(other.db, clock)
+    report = transfer.apply(source=transfer.read_file(path=path))
+    assert not report.restore
+    assert "added 1 interview, skipped 0" in report.texts()
+    assert "added 1 interview question, skipped 0" in report.texts()
+    here = other.interviews.for_application(application_id=other.mood.entries_on(day=date(2026, 2, 9))[-1].application_id)
+    [mine] = here
+    theirs = s.interviews.get(interview_id=ids["interview"])
+    assert (mine.uuid, mine.starts, mine.people, mine.location, mine.thank_you_to) == (
+        theirs.uuid, theirs.starts, (("Zoë Ñúñez", "Lead “data” person"),), ODD, "Zoë Ñúñez")
+    assert other.mood.get_entry(entry_id=mine.mood_entry_id).note == "Went fine"
+    [question] = other.interviews.after.questions(interview_id=mine.id)
+    assert other.practice.deck.get_card(card_id=question.card_id).question == "Walk me through a hard trade-off 🤔"
+    other.db.dispose()
+
+
 def test_a_setting_already_here_keeps_its_value(source_app, tmp_path, clock):
     s, _ = source_app
     path = export(s, clock, tmp_path / "out.json")
@@ -121,6 +147,8 @@ def test_a_format_1_export_is_upgraded_and_idempotent(source_app, new_device, cl
     s, _ = source_app
     payload = _payload(s, clock, tmp_path)
     old = {"app": "Bounceback", "format": 1, "exported_at": payload["exported_at"], "tables": payload["tables"]}
+    for later in ("interview", "interview_question"):  # format 1 predates these tables (schema 10)
+        del old["tables"][later]
     for rows in old["tables"].values():
         for row in rows:
             row.pop("uuid", None)
@@ -235,7 +263,7 @@ def test_untouched_starter_questions_here_take_their_progress_from_the_file(sour
     transfer = TransferService(other.db, clock)
     report = transfer.apply(source=transfer.read_file(path=path))
     assert not report.restore
-    assert "added 1 practice question, updated 3, skipped 43 (already here)" in report.texts()
+    assert "added 2 practice questions, updated 3, skipped 43 (already here)" in report.texts()
     assert "added 3 practice reviews, skipped 0" in report.texts()
     with other.db.engine.connect() as conn:
         here = {u: (st, due) for u, st, due in conn.exec_driver_sql(
@@ -256,8 +284,8 @@ def test_a_later_export_adds_only_the_new_rows_and_leaves_records_here_whole(sou
     s.feedback.actions.turn_into_practice(feedback_id=ids["feedback"], questions=["What would you do in your first month?"])
     s.mood.log_entry(mood=4, note="better today")
     report = transfer.apply(source=transfer.read_file(path=export(s, clock, tmp_path / "second.json")))
-    assert "added 1 mood entry, skipped 1 (already here)" in report.texts()
-    assert "added 1 practice question, skipped 47 (already here)" in report.texts()
+    assert "added 1 mood entry, skipped 2 (already here)" in report.texts()
+    assert "added 1 practice question, skipped 48 (already here)" in report.texts()
     # The feedback record here keeps its own checklist: the file's new action is part of a record already here.
     assert "added 0 feedback actions, skipped 3 (2 already here, 1 part of something already here)" in report.texts()
     other.db.dispose()

@@ -45,8 +45,18 @@ def fill(s: AppServices, clock: FixedClock) -> dict[str, int]:
     for card_id in s.practice.schedule.due_queue()[:3]:
         s.practice.schedule.review_card(card_id=card_id, rating=3, duration_ms=30_000)
     s.wins.add_win(title="Finished my portfolio 🎉")
+    # An interview round (logged afterwards) with a person, a question turned into a card, a check-in and a note.
+    round_ = s.interviews.schedule_interview(
+        application_id=odd.id, day=date(2026, 2, 6), at="14:00", round="technical", past_ok=True,
+        people=[{"name": "Zoë Ñúñez", "role": "Lead “data” person"}], location=ODD,
+    ).interview
+    question = s.interviews.after.add_question(interview_id=round_.id, text="Walk me through a hard trade-off 🤔")
+    s.interviews.after.question_to_card(question_id=question.id)
+    s.interviews.after.check_in(interview_id=round_.id, mood=4, feelings=["relieved"], note="Went fine")
+    s.interviews.after.thank_you_sent(interview_id=round_.id, to="Zoë Ñúñez", topic="the roadmap")
     s.settings.set("theme_mode", "dark")
-    return {"application": odd.id, "mood_entry": late.id, "feedback": record.id, "card": cards[0]}
+    return {"application": odd.id, "mood_entry": late.id, "feedback": record.id, "card": cards[0],
+            "interview": round_.id}
 
 
 def dump(db_path: Path) -> dict[str, list[tuple]]:

@@ -13,8 +13,10 @@ from services.errors import NotFound
 from views.applications.dates import DateField, parse_day
 from views.applications.format import STATUS_ICONS, StatusChip, full_width, snack, status_label, title_of
 from views.applications.status_dialog import status_dialog
+from views.common.dialogs import confirm
 from views.common.layout import EmptyState, Screen, Section
 from views.context import use_services
+from views.interviews.section import ApplicationInterviews
 
 DETAIL_FIELDS = (("source", "Source"), ("industry", "Industry"), ("company_size", "Company size"), ("link", "Link"))
 
@@ -69,7 +71,7 @@ def ApplicationDetail():
     if app is None:
         return Screen("Application", [BackLink(), EmptyState(ft.Icons.SEARCH_OFF, "Not found", "This application was deleted or never existed.")])
 
-    def delete():
+    def really_delete():
         snapshot = services.applications.delete_application(application_id=app_id)
 
         def undo():
@@ -78,6 +80,17 @@ def ApplicationDetail():
 
         page.navigate("/applications")
         snack("Application deleted.", action="Undo", on_action=undo)
+
+    def delete():
+        rounds = services.interviews.count_for_application(application_id=app_id)
+        if not rounds:
+            really_delete()
+            return
+        their = "its interview" if rounds == 1 else f"its {rounds} interviews"
+        confirm(title="Delete this application?",
+                text=f"{their[0].upper()}{their[1:]}, with their notes and questions, go with it. "
+                     "You can undo straight after.",
+                confirm_label="Delete", on_confirm=really_delete)
 
     def save_reapply(clear: bool = False):
         try:
@@ -148,6 +161,7 @@ def ApplicationDetail():
             ft.Row([StatusChip(app.status), ft.Text(f"since {day_text(app.status_on, today)}", color=ft.Colors.ON_SURFACE_VARIANT)]),
             Section("Details", ft.Column(details, spacing=8, tight=True)),
             Section("Timeline", ft.Column(timeline_rows, spacing=10, tight=True)),
+            ApplicationInterviews(app.id, version),
             Section("Move to", full_width(moves), subtitle="Each change is kept with its date."),
             Section("Applying there again", full_width(reapply)),
             ft.Row([ft.TextButton("Delete application", icon=ft.Icons.DELETE_OUTLINE, on_click=delete,

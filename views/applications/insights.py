@@ -12,6 +12,7 @@ from views.applications.detail import BackLink
 from views.common.layout import Screen, Section
 from views.common.named import NamedDropdown
 from views.context import use_services, use_viewport
+from views.interviews.funnel import FunnelSection
 
 DAYS_SHOWN, WEEKS_SHOWN = 14, 12
 
@@ -153,5 +154,6 @@ def InsightsScreen():
                 subtitle=f"Any answer counts as a reply, a “no” included. Groups under {MIN_GROUP} applications are "
                 "too small to read much into.",
             ),
+            FunnelSection(),
         ],
     )

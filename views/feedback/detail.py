@@ -27,6 +27,7 @@ from views.feedback.common import (
 from views.feedback.guide import GuideCard, SuggestedTheme, ThemeDropdown
 from views.feedback.practice import PracticeMaker
 from views.feedback.request import RequestComposer
+from views.interviews.notes import InterviewNotes
 
 
 def BackToList() -> ft.Control:
@@ -228,6 +229,7 @@ def FeedbackDetailScreen():
                 "What they said",
                 ft.ResponsiveRow([said_column, guide_column], spacing=16, run_spacing=16),
             ),
+            InterviewNotes(record.application_id),
             Section(
                 "Your reflection",
                 ft.Column(

@@ -18,6 +18,7 @@ from views.common.layout import EmptyState, Screen
 from views.context import use_services
 from views.feedback.common import Muted, parse_id, toast
 from views.feedback.rejection_steps import AskStep, Step, feel_step
+from views.interviews.notes import InterviewNotes
 from views.theme import CARE_ACCENT, CARE_TINT
 
 REFRAME = (
@@ -192,6 +193,7 @@ def AfterRejectionScreen():
                 on_skip=lambda on: skip("when", on),
                 key="step-when",
             ),
+            InterviewNotes(app.id),  # after the care and the steps: at hand for the feedback record
             ft.Row(
                 [
                     ft.TextButton("Open the feedback record", on_click=lambda: open_record()),

@@ -26,7 +26,9 @@ RATING_STYLE = {
 }
 
 
-def Summary(rated: list[tuple[int, int]], next_count: int) -> ft.Control:
+def Summary(
+    rated: list[tuple[int, int]], next_count: int, home: str = HOME, back_label: str = "Back to Practice"
+) -> ft.Control:
     """`rated`: (card id, rating) in order; a question shown again counts once."""
     names = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
     ratings = [r for _, r in rated]
@@ -53,7 +55,7 @@ def Summary(rated: list[tuple[int, int]], next_count: int) -> ft.Control:
         )
     lines.append(
         ft.Row(
-            [ft.FilledButton("Back to Practice", on_click=lambda: ft.context.page.navigate(HOME))],
+            [ft.FilledButton(back_label, on_click=lambda: ft.context.page.navigate(home))],
             alignment=ft.MainAxisAlignment.CENTER,
         )
     )
@@ -98,10 +100,14 @@ def RatingButtons(previews, rate) -> ft.Control:
 
 
 @ft.component
-def SessionScreen():
+def SessionScreen(
+    queue_of=None, home: str = HOME, back_label: str = "Back to Practice", empty_title: str = "Nothing is due right now",
+    empty_text: str = "Your answers are resting. A mock interview is a good way to practise anyway.",
+):
+    """Today's due cards; or the cards `queue_of()` gives (an interview's prep plan), back to `home`."""
     services = use_services()
     practice = services.practice
-    queue, set_queue = ft.use_state(lambda: practice.schedule.due_queue())
+    queue, set_queue = ft.use_state(lambda: (queue_of or practice.schedule.due_queue)())
     index, set_index = ft.use_state(0)
     advance = use_advance(index)  # one rating per question shown, however fast the keys come
     revealed, set_revealed = ft.use_state(False)
@@ -161,17 +167,13 @@ def SessionScreen():
         return Screen(
             "Practice",
             [
-                BackButton("Back to Practice", HOME),
-                EmptyState(
-                    ft.Icons.CHECK_CIRCLE_OUTLINE,
-                    "Nothing is due right now",
-                    "Your answers are resting. A mock interview is a good way to practise anyway.",
-                ),
+                BackButton(back_label, home),
+                EmptyState(ft.Icons.CHECK_CIRCLE_OUTLINE, empty_title, empty_text),
             ],
         )
     if card_id is None:
         left = practice.schedule.due_count()
-        return Screen("Session done", [Summary(rated, left)])
+        return Screen("Session done", [Summary(rated, left, home, back_label)])
     if card is None:  # deleted meanwhile: skip it
         return Screen("Practice", [ft.FilledButton("Next question", on_click=lambda: set_index(index + 1))])
 
@@ -258,7 +260,7 @@ def SessionScreen():
         if rated:
             set_index(len(queue))
         else:
-            ft.context.page.navigate(HOME)
+            ft.context.page.navigate(home)
 
     async def take_focus():
         # Space and 1-4 are the session's keys, but a key goes first to the focused control.

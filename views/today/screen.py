@@ -12,6 +12,7 @@ import flet as ft
 from views.common.layout import Screen
 from views.context import use_services
 from views.day import use_today
+from views.interviews.today import InterviewsToday
 from views.today.attention import AttentionSection
 from views.today.counter import CounterCard
 from views.today.goals import GoalsCard
@@ -24,6 +25,7 @@ MemoMoodCheckIn = ft.memo(MoodCheckIn)
 MemoAttentionSection = ft.memo(AttentionSection)
 MemoWinsSection = ft.memo(WinsSection)
 MemoReframeCard = ft.memo(ReframeCard)
+MemoInterviewsToday = ft.memo(InterviewsToday)
 
 
 def read_stamp(version: int, today: date) -> int:
@@ -59,5 +61,6 @@ def TodayScreen():
     controls: list[ft.Control] = []
     if rejection is not None:
         controls.append(MemoReframeCard(rejection, progress.care_day))  # care first, then the numbers
-    controls += [top, MemoMoodCheckIn(), MemoAttentionSection(stamp), MemoWinsSection(stamp, refresh)]
+    controls += [top, MemoInterviewsToday(stamp), MemoMoodCheckIn(), MemoAttentionSection(stamp),
+                 MemoWinsSection(stamp, refresh)]
     return Screen("Today", controls)
