@@ -16,6 +16,7 @@ from tests.e2e.helpers import (
     open_app,
     resize,
     shot,
+    tap,
     textbox,
     type_into,
     wait_heading,
@@ -113,7 +114,7 @@ def test_list_and_charts_screenshots(fresh_app, browser, theme):
         resize(page, size)
         wait_text(page, "1–3 of 3")
         shot(page, f"list-{theme}")
-    page.get_by_label("Charts and patterns").first.click()
+    tap(page.get_by_role("button", name="Charts and patterns"))
     wait_heading(page, "Charts and patterns")
     shot(page, f"charts-{theme}")
     resize(page, DESKTOP)

@@ -186,6 +186,9 @@ def test_practice_screenshots(fresh_app, browser, mode):
         shot(page, f"{mode}-editor-lower")
         goto(page, fresh_app.url + "practice/cards")
         wait_heading(page, "Your questions")
+        # The filters and the list are drawn (a Dropdown in a wrapping Row once left a grey box).
+        expect(page.get_by_role("switch", name="Archived")).to_be_visible()
+        see(page, "What drew you to this role?")
         shot(page, f"{mode}-deck")
         goto(page, fresh_app.url + "practice/mock")
         wait_heading(page, "Mock interview")

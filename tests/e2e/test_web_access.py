@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.helpers import DESTINATIONS, KNOWN_CSP_REFUSALS, nav, open_app, record
+from tests.e2e.helpers import DESTINATIONS, KNOWN_CSP_REFUSALS, go_settings, nav, open_app, record
 
 pytestmark = pytest.mark.e2e
 
@@ -177,8 +177,7 @@ def test_a_page_load_asks_no_host_but_ours(app, browser):
         page = open_app(browser, app.url, block_other_hosts=False, proxy={"server": proxy, "bypass": "127.0.0.1"})
         for label in DESTINATIONS[1:] + DESTINATIONS[:1]:
             nav(page, label)
-        page.get_by_label("Settings").first.click()
-        page.wait_for_timeout(1000)
+        go_settings(page)
     rec = record(page)
     hosts = {urlsplit(u).netloc for u in rec.requests if urlsplit(u).scheme in ("http", "https", "ws")}
     refused = set(rec.refused_by_csp)

@@ -104,7 +104,7 @@ def DeckScreen():
                     *(
                         [ft.Row([filters[0]]), ft.Row(filters[1:], spacing=12)]
                         if narrow
-                        else [ft.Row(filters, wrap=True, spacing=12, vertical_alignment=ft.CrossAxisAlignment.CENTER)]
+                        else [ft.Row(filters, spacing=12, vertical_alignment=ft.CrossAxisAlignment.CENTER)]
                     ),
                     Stretch(rows, spacing=0, key="card-list"),
                 ]
