@@ -242,7 +242,7 @@ def nav(page: Page, label: str) -> None:
 
 def go_settings(page: Page) -> None:
     # Wide: the rail's last tab; narrow: the named icon button in the top bar.
-    page.get_by_role("tab", name="Settings", exact=True).or_(page.get_by_label("Settings", exact=True)).first.click()
+    page.get_by_role("tab", name="Settings", exact=True).or_(page.get_by_role("button", name="Settings", exact=True)).first.click()
     wait_heading(page, "Settings")
 
 
