@@ -22,7 +22,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
-from sqlalchemy import func
 from sqlalchemy import select as columns
 from sqlmodel import Session, col, select
 
@@ -212,13 +211,17 @@ class PrepPlanner:
                 col(PracticeCard.due), col(PracticeCard.last_review),
             ).where(col(PracticeCard.archived).is_(False))
         ).all()
-        practised = dict(
-            s.exec(
-                select(col(PracticeReview.card_id), func.min(PracticeReview.reviewed_on))
-                .where(col(PracticeReview.reviewed_on) >= since)
-                .group_by(col(PracticeReview.card_id))
-            ).all()
-        )
+        # The first practice day per card since the plan began, reduced here: with GROUP BY in
+        # SQL, SQLite walks every review by card id (55 ms on 50,000 reviews) instead of the
+        # few days' reviews the reviewed_on index finds.
+        practised: dict[int, date] = {}
+        for card_id, on in s.exec(
+            select(col(PracticeReview.card_id), col(PracticeReview.reviewed_on)).where(
+                col(PracticeReview.reviewed_on) >= since
+            )
+        ).all():
+            if card_id not in practised or on < practised[card_id]:
+                practised[card_id] = on
         out = []
         for card_id, question, category, tags, due, last_review in rows:
             try:
