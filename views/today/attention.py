@@ -22,6 +22,29 @@ def _dismiss_button(item: AttentionItem, on_dismiss) -> ft.Control:
     )
 
 
+def _row(item: AttentionItem, on_dismiss, page: ft.Page) -> ft.Control:
+    tile = ft.ListTile(
+        key=None if item.dismissible else item.key,
+        leading=ft.Icon(icon_named(item.icon), color=ft.Colors.PRIMARY),
+        title=ft.Text(item.title),
+        subtitle=ft.Text(item.detail) if item.detail else None,
+        trailing=None if item.dismissible else ft.Icon(ft.Icons.CHEVRON_RIGHT),
+        on_click=lambda e, route=item.route: page.navigate(route),
+        content_padding=ft.Padding.only(left=4, right=4),
+        expand=item.dismissible,  # fills the row beside its button; in the column, its own height
+    )
+    if not item.dismissible:
+        return tile
+    # Side by side, not the button inside the tile: a screen reader hears two buttons, each
+    # with its own name, instead of a nameless-looking one nested in another.
+    return ft.Row(
+        [tile, _dismiss_button(item, on_dismiss)],
+        key=item.key,
+        spacing=0,
+        vertical_alignment=ft.CrossAxisAlignment.CENTER,
+    )
+
+
 @ft.component
 def AttentionSection(version: int = 0):  # version: re-read after changes on Today
     services = use_services()
@@ -38,20 +61,5 @@ def AttentionSection(version: int = 0):  # version: re-read after changes on Tod
             [ft.Text("Nothing needs you right now. Enjoy the quiet.", color=ft.Colors.ON_SURFACE_VARIANT, expand=True)]
         )
     else:
-        body = ft.Column(
-            [
-                ft.ListTile(
-                    key=item.key,
-                    leading=ft.Icon(icon_named(item.icon), color=ft.Colors.PRIMARY),
-                    title=ft.Text(item.title),
-                    subtitle=ft.Text(item.detail) if item.detail else None,
-                    trailing=_dismiss_button(item, dismiss) if item.dismissible else ft.Icon(ft.Icons.CHEVRON_RIGHT),
-                    on_click=lambda e, route=item.route: page.navigate(route),
-                    content_padding=ft.Padding.only(left=4, right=4),
-                )
-                for item in items
-            ],
-            spacing=0,
-            tight=True,
-        )
+        body = ft.Column([_row(item, dismiss, page) for item in items], spacing=0, tight=True)
     return Section("Needs attention", body)
