@@ -123,7 +123,7 @@ def test_the_rail_and_the_bar_are_tabs_named_by_their_destination(seeded, browse
         assert [t.name for t in tabs] == names, size
         assert [t.props.get("selected") for t in tabs] == [True] + [False] * (len(names) - 1), size
         nav(page, "Mood")
-        assert page.get_by_role("tab", name="Mood", selected=True).count() == 1
+        expect(page.get_by_role("tab", name="Mood", selected=True)).to_have_count(1)
 
 
 def test_the_chosen_face_is_marked_selected(seeded, browser):

@@ -66,14 +66,16 @@ def show_day(page: Page, base_url: str) -> bytes:
     expect(note).to_be_visible(timeout=30_000)
     # The canvas paints after the semantics tree is there, and fonts arriving later make the
     # engine draw again: wait until the note's pixels are drawn and hold still.
-    box = note.bounding_box()
-    area = (round(box["x"]), round(box["y"]), round(box["x"] + box["width"]), round(box["y"] + box["height"]))
+    # The note's box is read again each time: a font arriving makes the line wider (an emoji
+    # drawn in colour is wider than nothing), and a box read before that cuts the line short.
     previous = None
     for _ in range(60):
+        box = note.bounding_box()
+        area = (round(box["x"]), round(box["y"]), round(box["x"] + box["width"]), round(box["y"] + box["height"]))
         crop = Image.open(BytesIO(page.screenshot())).crop(area).convert("RGB")
-        if crop.getextrema() != tuple((lo, lo) for lo, _ in crop.getextrema()) and crop.tobytes() == previous:
+        if crop.getextrema() != tuple((lo, lo) for lo, _ in crop.getextrema()) and (area, crop.tobytes()) == previous:
             break
-        previous = crop.tobytes()
+        previous = (area, crop.tobytes())
         page.wait_for_timeout(400)
     out = BytesIO()
     crop.save(out, format="PNG")
