@@ -55,18 +55,17 @@ class PatternService:
         if not isinstance(dimension, str) or dimension not in DIMENSIONS:
             raise ValidationError.single("dimension", "Pick one of: " + ", ".join(v[0] for v in DIMENSIONS.values()) + ".")
         key = DIMENSIONS[dimension][1]
-        # Every status after "applied" is a status_change row, so "ever reached" is one pass
-        # over status_change grouped by application, joined to the applications once.
+        # Every status after "applied" is a status_change row. "Ever replied" is membership in
+        # the set of ids the covering index ix_status_change_status lists for those statuses,
+        # built once per query; one pass over the applications then groups and counts.
+        # (Grouping status_change per application first and joining cost twice as long.)
         sql = text(f"""
-            WITH reached AS (
-                SELECT application_id,
-                       MAX(status IN ({_in(RESPONSE_STATUSES)})) AS replied,
-                       MAX(status IN ({_in(INTERVIEW_STATUSES)})) AS interviewed
-                FROM status_change GROUP BY application_id
-            )
             SELECT NULLIF({key}, '') AS grp, MIN(TRIM(a.{dimension})) AS label, COUNT(*) AS n,
-                   SUM(COALESCE(r.replied, 0)) AS responses, SUM(COALESCE(r.interviewed, 0)) AS interviews
-            FROM application a LEFT JOIN reached r ON r.application_id = a.id
+                   SUM(a.id IN (SELECT application_id FROM status_change
+                                WHERE status IN ({_in(RESPONSE_STATUSES)}))) AS responses,
+                   SUM(a.id IN (SELECT application_id FROM status_change
+                                WHERE status IN ({_in(INTERVIEW_STATUSES)}))) AS interviews
+            FROM application a
             GROUP BY grp
             ORDER BY n DESC, label
         """)

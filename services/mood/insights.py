@@ -176,8 +176,10 @@ class MoodInsightsService:
         # covers it), then applications saved as rejected that have none.
         tracked = s.connection().execute(
             text(
+                # No join to application: a status change goes with its application
+                # (ON DELETE CASCADE, foreign keys on for every connection).
                 "SELECT sc.application_id, MIN(sc.changed_on) "
-                "FROM status_change sc JOIN application a ON a.id = sc.application_id "
+                "FROM status_change sc "
                 "WHERE sc.status = 'rejected' GROUP BY sc.application_id "
                 "UNION ALL "
                 "SELECT a.id, a.status_on FROM application a "
