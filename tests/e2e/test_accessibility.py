@@ -73,6 +73,8 @@ VISITS = [
     # Interviews
     Visit("/applications/{interview_id}/interviews/new", shows=re.compile("^Kind of round")),
     Visit("/applications/{interview_id}/interviews/new", press("Add a person"), shows="Name (person 1)"),
+    Visit("/applications/{interview_id}/interviews/new", press("Pick day from a calendar"),
+          shows=re.compile("Select date|OK|Cancel")),
     Visit("/interviews/{round_id}", shows="What to practise"),
     Visit("/interviews/{round_id}/edit", shows=re.compile("^Kind of round")),
     Visit("/interviews/{round_id}/practice", shows="Show my answer"),
