@@ -196,6 +196,7 @@ SCREENS = [  # each shown scrolled to the text it names (the interview part of t
     Visit("/interviews/{round_id}", shows="What to practise"),
     Visit("/applications/{interview_id}/interviews/new", shows=re.compile("^Kind of round")),
     Visit("/interviews/{past_round_id}/after", shows="Questions they asked"),
+    Visit("/applications/insights", shows="From applying to an offer"),  # the stage funnel
 ]
 
 
