@@ -132,6 +132,26 @@ async def test_insights_render_chart_and_patterns(mount_bounceback, services, cl
     assert h.find_text("6 sent in the last 12 weeks.", exact=False)
 
 
+async def test_patterns_on_a_phone_are_one_line_per_group_and_a_table_when_wide(mount_bounceback, services, clock):
+    """390 px cannot hold four columns (the last one hid behind a sideways scroll): a phone
+    shows each group's figures on one line. 6 from a job board, 2 of them answered, 1 of those
+    an interview: 33% replied (2), 17% interviewed (1); 2 from a referral: too few to tell."""
+    ids = [services.applications.add_application(applied_on=clock.today() - timedelta(days=i), source="Job board",
+                                                 company=f"C{i}").id for i in range(6)]
+    for i in range(2):
+        services.applications.add_application(applied_on=clock.today(), source="Referral", company=f"R{i}")
+    services.applications.change_status(application_id=ids[0], status="heard_back")
+    services.applications.change_status(application_id=ids[0], status="interview")
+    services.applications.change_status(application_id=ids[1], status="rejected")
+    h = await mount_bounceback(width=390, height=844, route="/applications/insights")
+    assert not h.find_by_type(ft.DataTable)
+    assert h.find_text("6 sent · 33% replied (2) · 17% interviewed (1)")
+    assert h.find_text("2 sent · too few to tell")
+    wide = await mount_bounceback(width=1280, height=800, route="/applications/insights")
+    (table,) = wide.find_by_type(ft.DataTable)
+    assert [c.label.value for c in table.columns] == ["Group", "Sent", "Replies", "Interviews"]
+
+
 async def test_a_gentle_note_when_the_company_is_still_in_its_waiting_period(mount_bounceback, services, clock):
     old = services.applications.add_application(applied_on=clock.today() - timedelta(days=20), company="Hooli")
     services.applications.change_status(application_id=old.id, status="rejected")

@@ -167,3 +167,8 @@ async def test_the_funnel_sits_with_the_other_charts(mount_bounceback, services)
     await h.go("/applications/insights")
     assert h.find_text("From applying to an offer")
     assert h.find_by_key("funnel-round_1")
+    # By role on a phone: one line per group (five columns do not fit 390 px); a single
+    # application is too few to show more than how many were sent.
+    await h.dispatch(h.find_by_key("funnel-by-role"), "select", None)
+    assert not h.find_by_type(ft.DataTable)
+    assert h.find_text("1 sent")

@@ -9,6 +9,7 @@ import flet_charts as fch
 
 from services.applications import DIMENSIONS, MIN_GROUP, week_start
 from views.applications.detail import BackLink
+from views.common.groups import GroupList
 from views.common.layout import Screen, Section
 from views.common.named import NamedDropdown
 from views.context import use_services, use_viewport
@@ -54,9 +55,18 @@ def _percent(rate: float) -> str:
     return f"{round(rate * 100)}%"
 
 
-def PatternsTable(rows) -> ft.Control:
+def _pattern_figures(r) -> str:
+    if r.too_small:
+        return f"{r.applications} sent · too few to tell"
+    return (f"{r.applications} sent · {_percent(r.response_rate)} replied ({r.responses}) · "
+            f"{_percent(r.interview_rate)} interviewed ({r.interviews})")
+
+
+def PatternsTable(rows, narrow: bool) -> ft.Control:
     if not rows:
         return ft.Text("Patterns appear once you've logged a few applications with details.", color=ft.Colors.ON_SURFACE_VARIANT)
+    if narrow:
+        return GroupList([(r.group, _pattern_figures(r)) for r in rows], key="pattern")
     table = ft.DataTable(
         columns=[
             ft.DataColumn(ft.Text("Group")),
@@ -147,7 +157,7 @@ def InsightsScreen():
                             options=[ft.DropdownOption(key=k, text=label) for k, (label, _) in DIMENSIONS.items()],
                             on_select=lambda e: set_dimension(e.control.value or "source"),
                         ),
-                        PatternsTable(rows),
+                        PatternsTable(rows, narrow),
                     ],
                     spacing=12, tight=True,
                 ),

@@ -6,8 +6,9 @@ from __future__ import annotations
 import flet as ft
 
 from services.interviews import GROUPS, Funnel
+from views.common.groups import GroupList
 from views.common.layout import Section
-from views.context import use_services
+from views.context import use_services, use_viewport
 from views.interviews.format import Muted
 
 
@@ -27,7 +28,16 @@ def Bars(funnel: Funnel) -> ft.Control:
     return ft.Column(rows, spacing=10, tight=True)
 
 
-def GroupTable(funnels: list[Funnel]) -> ft.Control:
+def _funnel_figures(f: Funnel) -> str:
+    if f.too_small:
+        return f"{f.count('applied'):,} sent"
+    return (f"{f.count('applied'):,} sent · {f.count('heard_back'):,} heard back · "
+            f"{f.count('round_1'):,} interviewed · {f.count('offer'):,} {'offer' if f.count('offer') == 1 else 'offers'}")
+
+
+def GroupTable(funnels: list[Funnel], narrow: bool) -> ft.Control:
+    if narrow:
+        return GroupList([(f.group, _funnel_figures(f)) for f in funnels[:12]], key="funnel-group")
     keys = ["applied", "heard_back", "round_1", "offer"]
     table = ft.DataTable(
         columns=[ft.DataColumn(ft.Text("Group")), ft.DataColumn(ft.Text("Sent"), numeric=True),
@@ -48,6 +58,7 @@ def GroupTable(funnels: list[Funnel]) -> ft.Control:
 @ft.component
 def FunnelSection():
     services = use_services()
+    narrow = use_viewport().narrow
     by, set_by = ft.use_state("all")
     overall = ft.use_memo(services.interviews.funnel.overall, [])
     groups = ft.use_memo(lambda: services.interviews.funnel.by(dimension=by) if by != "all" else [], [by])
@@ -64,7 +75,7 @@ def FunnelSection():
             content.append(ft.Container(ft.Text(overall.note, key="funnel-note"), bgcolor=ft.Colors.SECONDARY_CONTAINER,
                                         border_radius=10, padding=12))
     else:
-        content.append(GroupTable(groups) if groups else Muted("Nothing to group yet."))
+        content.append(GroupTable(groups, narrow) if groups else Muted("Nothing to group yet."))
         content.append(Muted("Groups with fewer than five applications show only how many were sent."))
     content.append(Muted("Each stage counts the applications that got at least that far; a round counts once it has "
                          "taken place."))
