@@ -77,59 +77,62 @@ def Shell():
     screen.current = listener
     body = ft.Container(content=listener, expand=True)
 
-    if viewport.narrow:
-        # A NavigationBar must have a selection, so pages outside the five
-        # destinations (Settings) show as a full page with a way back instead.
-        top = (
-            [ft.Text("Bounceback", weight=ft.FontWeight.W_600, size=18, expand=True), SettingsButton(lambda: go(SETTINGS_ROUTE))]
-            if index is not None
-            else [BackButton(lambda: go("/")), ft.Text("Bounceback", weight=ft.FontWeight.W_600, size=18, expand=True)]
-        )
-        bar = (
-            [
-                ft.NavigationBar(
-                    destinations=[
-                        ft.NavigationBarDestination(icon=d.icon, selected_icon=d.selected_icon, label=d.label)
-                        for d in DESTINATIONS
-                    ],
-                    selected_index=index,
-                    on_change=lambda e: go(DESTINATIONS[int(e.control.selected_index)].route),
-                )
-            ]
-            if index is not None
-            else []
-        )
-        return ft.Column(
-            [
-                ft.Container(content=ft.Row(top), padding=ft.Padding.only(left=16 if index is not None else 4, right=4, top=4)),
-                body,
-                *bar,
-            ],
-            expand=True,
-            spacing=0,
-        )
-    rail_index = len(DESTINATIONS) if index is None else index  # the Settings tab
-    return ft.Row(
+    narrow = viewport.narrow
+    # One tree for both layouts, the screen always at the same place in it: swapping a Column
+    # (bar) for a Row (rail) mounted the screen afresh, and a half-written note was lost when a
+    # phone turned on its side or a window was widened past 640 px. The parts of the other
+    # layout are hidden, not removed.
+    # A NavigationBar must have a selection, so pages outside the five destinations
+    # (Settings) show as a full page with a way back instead.
+    top = (
+        [ft.Text("Bounceback", weight=ft.FontWeight.W_600, size=18, expand=True), SettingsButton(lambda: go(SETTINGS_ROUTE))]
+        if index is not None
+        else [BackButton(lambda: go("/")), ft.Text("Bounceback", weight=ft.FontWeight.W_600, size=18, expand=True)]
+    )
+    bar = (
         [
-            ft.Column(
-                [
-                    ft.Container(
-                        content=ft.Text("Bounceback", weight=ft.FontWeight.W_600),
-                        padding=ft.Padding.only(top=16, bottom=8),
-                    ),
-                    ft.Container(
-                        content=TabRail(RAIL_ITEMS, rail_index, lambda i: go(RAIL_ITEMS[i].route)),
-                        width=RAIL_WIDTH,
-                        expand=True,
-                    ),
+            ft.NavigationBar(
+                destinations=[
+                    ft.NavigationBarDestination(icon=d.icon, selected_icon=d.selected_icon, label=d.label)
+                    for d in DESTINATIONS
                 ],
-                width=RAIL_WIDTH,
-                spacing=0,
-                horizontal_alignment=ft.CrossAxisAlignment.CENTER,
+                selected_index=index,
+                on_change=lambda e: go(DESTINATIONS[int(e.control.selected_index)].route),
+            )
+        ]
+        if narrow and index is not None
+        else []
+    )
+    rail_index = len(DESTINATIONS) if index is None else index  # the Settings tab
+    rail = ft.Column(
+        [
+            ft.Container(
+                content=ft.Text("Bounceback", weight=ft.FontWeight.W_600),
+                padding=ft.Padding.only(top=16, bottom=8),
             ),
-            ft.VerticalDivider(width=1),
-            body,
+            ft.Container(
+                content=TabRail(RAIL_ITEMS, rail_index, lambda i: go(RAIL_ITEMS[i].route)),
+                width=RAIL_WIDTH,
+                expand=True,
+            ),
         ],
+        width=RAIL_WIDTH,
+        spacing=0,
+        horizontal_alignment=ft.CrossAxisAlignment.CENTER,
+        visible=not narrow,
+    )
+    main = ft.Column(
+        [
+            ft.Container(content=ft.Row(top), padding=ft.Padding.only(left=16 if index is not None else 4, right=4, top=4),
+                         visible=narrow),
+            body,
+            *bar,
+        ],
+        expand=True,
+        spacing=0,
+    )
+    return ft.Row(
+        [rail, ft.VerticalDivider(width=1, visible=not narrow), main],
         expand=True,
         spacing=0,
         vertical_alignment=ft.CrossAxisAlignment.STRETCH,

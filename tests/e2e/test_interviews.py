@@ -58,9 +58,8 @@ def button(page: Page, name: str | re.Pattern) -> Locator:
 
 
 def both_sizes(page: Page, name: str) -> None:
-    """The screen as it is at phone size, then at desktop size, then back. (Only for what is
-    saved: switching between the bar and the rail builds the screen again, so a form's
-    unsaved text would go; views/context.py.)"""
+    """The screen as it is at phone size, then at desktop size, then back (the screen stays
+    mounted across the switch: tests/e2e/test_shell.py checks a half-written note survives it)."""
     shot(page, f"{name}-phone")
     resize(page, DESKTOP)
     shot(page, f"{name}-desktop")

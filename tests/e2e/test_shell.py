@@ -6,6 +6,7 @@ import socket
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.helpers import (
     DESKTOP,
@@ -18,7 +19,11 @@ from tests.e2e.helpers import (
     nav,
     open_app,
     record,
+    resize,
     shot,
+    tap,
+    textbox,
+    type_into,
     wait_heading,
 )
 
@@ -139,3 +144,17 @@ def test_page_record_flags_new_hosts_and_flutter_errors():
     rec.console_errors.append("Another exception was thrown: Instance of 'ErrorSummary'")
     rec.page_errors.append("Exception")
     assert len(rec.problems()) == 4
+
+
+def test_a_half_written_note_survives_turning_the_phone(fresh_app, browser):
+    """390x844 -> 844x390 crosses the 640 px line where the bar becomes the rail: the mood
+    form stays the same form, with the note typed and not yet saved, and back again."""
+    page = open_app(browser, fresh_app.url, *PHONE)
+    nav(page, "Mood")
+    tap(page.get_by_role("button", name="New entry"))
+    note = textbox(page, "What's on your mind? (optional)")
+    type_into(note, "Rough call this morning")
+    resize(page, (PHONE[1], PHONE[0]))
+    expect(textbox(page, "What's on your mind? (optional)")).to_have_value("Rough call this morning")
+    resize(page, PHONE)
+    expect(textbox(page, "What's on your mind? (optional)")).to_have_value("Rough call this morning")

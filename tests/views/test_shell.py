@@ -92,3 +92,24 @@ async def test_an_unexpected_error_shows_a_calm_message_not_a_crash(mount, servi
     await h.click(h.find_button(re.compile(r"^\+1 application")))
     assert not h.errors
     assert h.find_text(re.compile("couldn't save that just now"), exact=False)
+
+
+async def test_a_half_written_note_survives_the_switch_between_phone_and_wide_layouts(mount_bounceback):
+    """Turning a phone on its side (390 -> 844 px wide) or widening a window crosses the
+    640 px line where the bar becomes the rail; the screen below must stay the same screen,
+    with what was typed and not yet saved."""
+    h = await mount_bounceback(width=390, height=844, route="/mood/new")
+    note = "What's on your mind? (optional)"
+
+    def field():
+        found = h.find_all(lambda c: isinstance(c, ft.TextField) and c.label == note)
+        assert found, h.texts()[:30]
+        return found[0]
+
+    await h.type_text(field(), "Rough call this morning")
+    await h.resize(844, 390)
+    assert h.one(ft.Tabs) and not h.find_by_type(ft.NavigationBar)
+    assert field().value == "Rough call this morning"
+    await h.resize(390, 844)
+    assert h.one(ft.NavigationBar)
+    assert field().value == "Rough call this morning"
