@@ -131,7 +131,7 @@ def is_box(glyph, boxes) -> bool:
 
 def coloured_pixels(png: bytes) -> int:
     img = Image.open(BytesIO(png)).convert("RGB")
-    return sum(1 for r, g, b in img.getdata() if max(r, g, b) - min(r, g, b) > 80)
+    return sum(1 for r, g, b in img.get_flattened_data() if max(r, g, b) - min(r, g, b) > 80)
 
 
 def test_a_note_in_six_scripts_is_saved_reopened_and_drawn_without_boxes(fresh_app, browser):
