@@ -99,8 +99,8 @@ def today_parts(services: AppServices) -> dict[str, Callable[[], Any]]:
         "wins.recent_wins": lambda: services.wins.recent_wins(limit=5),
         "applications.queries.recent_rejection": services.applications.queries.recent_rejection,
         "mood.summary_for": lambda: services.mood.summary_for(day=today),
-        "interviews (coming up, with prep plans)": lambda: [
-            services.interviews.plans.plan(interview_id=i.id) for i in services.interviews.upcoming()[:3]],
+        "interviews (coming up, with prep plans)": lambda: services.interviews.plans.plans(
+            interview_ids=[i.id for i in services.interviews.upcoming()[:3]]),  # as views/interviews/today.py
     }
     return parts
 

@@ -18,8 +18,8 @@ session is an ordinary review for the scheduler: see PrepPlanner.queue.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import select as columns
@@ -150,23 +150,30 @@ class PrepPlanner:
 
     def plan(self, *, interview_id: int) -> PrepPlan | None:
         """The plan until the interview; None once it has begun or if it was cancelled."""
-        found = self._select(interview_id)
-        if found is None:
-            return None
-        chosen, days_left, end_of_today = found
+        return self.plans(interview_ids=[interview_id])[interview_id]
+
+    def plans(self, *, interview_ids: Sequence[int]) -> dict[int, PrepPlan | None]:
+        """`plan` for several rounds from one read of the deck (Today shows up to three)."""
         today = self._clock.today()
-        return PrepPlan(
-            interview_id=interview_id,
-            days_left=days_left,
-            daily=DAILY,
-            today=tuple(
-                PlanCard(c.id, c.question, c.category, done=c.practised_on == today,
-                         due=c.reviewed and c.due < end_of_today, from_feedback=FEEDBACK_TAG in c.tags)
-                for c in chosen.today
-            ),
-            practised=len(chosen.before) + sum(1 for c in chosen.today if c.practised_on == today),
-            total=len(chosen.before) + len(chosen.today) + len(chosen.later),
-        )
+        out: dict[int, PrepPlan | None] = {}
+        for interview_id, found in self._select_many(interview_ids).items():
+            if found is None:
+                out[interview_id] = None
+                continue
+            chosen, days_left, end_of_today = found
+            out[interview_id] = PrepPlan(
+                interview_id=interview_id,
+                days_left=days_left,
+                daily=DAILY,
+                today=tuple(
+                    PlanCard(c.id, c.question, c.category, done=c.practised_on == today,
+                             due=c.reviewed and c.due < end_of_today, from_feedback=FEEDBACK_TAG in c.tags)
+                    for c in chosen.today
+                ),
+                practised=len(chosen.before) + sum(1 for c in chosen.today if c.practised_on == today),
+                total=len(chosen.before) + len(chosen.today) + len(chosen.later),
+            )
+        return out
 
     def queue(self, *, interview_id: int) -> list[int]:
         """Card ids for "Practise for this interview": today's share still to do, or, once
@@ -188,49 +195,76 @@ class PrepPlanner:
         return to_do or [c.id for c in (chosen.later + chosen.spare)[:DAILY]]
 
     def _select(self, interview_id: int) -> tuple[Selection, int, datetime] | None:
-        now = self._clock.now()
-        with self._sessions() as s:
-            interview = load(s, Interview, interview_id, "interview")
-            starts = aware(interview.starts_at)
-            if interview.cancelled_on is not None or starts <= now:
-                return None
-            since = local(self._clock, aware(interview.created_at)).date()
-            cards = self._candidates(s, since)
-        today = self._clock.today()
-        interview_day = local(self._clock, starts).date()
-        end_of_today = self._clock.at(today + timedelta(days=1), time()).astimezone(UTC)
-        chosen = select_plan(
-            cards, round_key=interview.round, today=today, interview_day=interview_day, end_of_today=end_of_today
-        )
-        return chosen, max(0, (interview_day - today).days), end_of_today
+        return self._select_many([interview_id])[interview_id]
 
-    def _candidates(self, s: Session, since: date) -> list[Candidate]:
+    def _select_many(self, interview_ids: Sequence[int]) -> dict[int, tuple[Selection, int, datetime] | None]:
+        now = self._clock.now()
+        live: dict[int, tuple[str, datetime, date] | None] = {}  # id -> (round, start, plan began)
+        with self._sessions() as s:
+            for interview_id in interview_ids:
+                interview = load(s, Interview, interview_id, "interview")
+                starts = aware(interview.starts_at)
+                if interview.cancelled_on is not None or starts <= now:
+                    live[interview_id] = None
+                    continue
+                live[interview_id] = (interview.round, starts, local(self._clock, aware(interview.created_at)).date())
+            began = [v[2] for v in live.values() if v is not None]
+            deck = _Deck.read(s, min(began)) if began else None
+        today = self._clock.today()
+        end_of_today = self._clock.at(today + timedelta(days=1), time()).astimezone(UTC)
+        out: dict[int, tuple[Selection, int, datetime] | None] = {}
+        for interview_id, found in live.items():
+            if found is None or deck is None:
+                out[interview_id] = None
+                continue
+            round_key, starts, since = found
+            interview_day = local(self._clock, starts).date()
+            chosen = select_plan(deck.candidates(since), round_key=round_key, today=today,
+                                 interview_day=interview_day, end_of_today=end_of_today)
+            out[interview_id] = (chosen, max(0, (interview_day - today).days), end_of_today)
+        return out
+
+
+@dataclass(frozen=True)
+class _Deck:
+    """The live cards and the reviews since the earliest plan began: read once for any number of plans."""
+
+    cards: list[Candidate]  # practised_on unset
+    reviews: list[tuple[int, date]]  # (card id, day reviewed)
+
+    @classmethod
+    def read(cls, s: Session, since: date) -> _Deck:
         rows = s.execute(
             columns(  # six columns: more than sqlmodel's typed select takes
                 col(PracticeCard.id), col(PracticeCard.question), col(PracticeCard.category), col(PracticeCard.tags),
                 col(PracticeCard.due), col(PracticeCard.last_review),
             ).where(col(PracticeCard.archived).is_(False))
         ).all()
-        # The first practice day per card since the plan began, reduced here: with GROUP BY in
+        # Reviews are read through the reviewed_on index and reduced here: with GROUP BY in
         # SQL, SQLite walks every review by card id (55 ms on 50,000 reviews) instead of the
-        # few days' reviews the reviewed_on index finds.
-        practised: dict[int, date] = {}
-        for card_id, on in s.exec(
+        # few days' reviews the index finds.
+        reviews = [(card_id, on) for card_id, on in s.exec(
             select(col(PracticeReview.card_id), col(PracticeReview.reviewed_on)).where(
                 col(PracticeReview.reviewed_on) >= since
             )
-        ).all():
-            if card_id not in practised or on < practised[card_id]:
-                practised[card_id] = on
-        out = []
+        ).all()]
+        cards = []
         for card_id, question, category, tags, due, last_review in rows:
             try:
                 parsed = json.loads(tags or "[]")
             except ValueError:
                 parsed = []
-            out.append(Candidate(
+            cards.append(Candidate(
                 id=card_id, question=question, category=category,
                 tags=tuple(t for t in parsed if isinstance(t, str)), due=aware(due),
-                reviewed=last_review is not None, practised_on=practised.get(card_id),
+                reviewed=last_review is not None,
             ))
-        return out
+        return cls(cards, reviews)
+
+    def candidates(self, since: date) -> list[Candidate]:
+        """The cards with the first day each was practised since `since` (when a plan began)."""
+        practised: dict[int, date] = {}
+        for card_id, on in self.reviews:
+            if on >= since and (card_id not in practised or on < practised[card_id]):
+                practised[card_id] = on
+        return [replace(c, practised_on=practised[c.id]) if c.id in practised else c for c in self.cards]

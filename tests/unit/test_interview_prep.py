@@ -183,3 +183,23 @@ def test_an_early_review_in_a_prep_session_is_an_ordinary_fsrs_review(services, 
     clock.advance(days=1)  # the twin, on its due day
     after_on_time = schedule.review_card(card_id=on_time, rating=3)
     assert after_early.stability < after_on_time.stability
+
+
+def test_plans_read_together_keep_each_rounds_own_start(services, deck, technical, clock):
+    """Today reads up to three plans from one read of the deck; each still counts only what
+    was practised since its own round was scheduled. Wednesday: two questions for the
+    technical round, the feedback one among them. Thursday: a panel round is scheduled, for
+    which only the feedback question fits, so it is the panel's whole plan, still to do."""
+    queue = services.interviews.plans.queue(interview_id=technical.id)
+    assert queue[:2] == [deck["feedback"], deck["due"]]
+    for card_id in queue[:2]:
+        services.practice.schedule.review_card(card_id=card_id, rating=3)
+    clock.advance(days=1)
+    other = services.applications.add_application(applied_on=date(2026, 2, 25), company="Globex")
+    panel = services.interviews.schedule_interview(
+        application_id=other.id, day=date(2026, 3, 9), at="10:00", round="panel").interview
+    plans = services.interviews.plans.plans(interview_ids=[technical.id, panel.id])
+    assert (plans[technical.id].practised, plans[technical.id].total) == (2, 5)
+    assert (plans[panel.id].practised, plans[panel.id].total, plans[panel.id].to_do) == (0, 1, [deck["feedback"]])
+    assert plans[panel.id] == services.interviews.plans.plan(interview_id=panel.id)
+    assert plans[technical.id] == services.interviews.plans.plan(interview_id=technical.id)

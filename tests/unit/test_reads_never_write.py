@@ -150,6 +150,7 @@ def reads(s, ids) -> dict[str, object]:
         "interviews.on_days": lambda: s.interviews.on_days(start=day - timedelta(days=3), end=day + timedelta(days=1)),
         "interviews.rounds_between": lambda: s.interviews.rounds_between(start=day, end=day + timedelta(days=7)),
         "interviews.plans.plan": lambda: s.interviews.plans.plan(interview_id=ids["interview"]),
+        "interviews.plans.plans": lambda: s.interviews.plans.plans(interview_ids=[ids["interview"]]),
         "interviews.plans.queue": lambda: s.interviews.plans.queue(interview_id=ids["interview"]),
         "interviews.after.questions": lambda: s.interviews.after.questions(interview_id=ids["past"]),
         "interviews.after.thank_you": lambda: s.interviews.after.thank_you(interview_id=ids["past"], your_name="Sam"),

@@ -20,7 +20,8 @@ def InterviewsToday(stamp: int):
 
     def load():
         coming = services.interviews.upcoming()[:SHOWN]
-        return [(i, services.interviews.plans.plan(interview_id=i.id)) for i in coming]
+        plans = services.interviews.plans.plans(interview_ids=[i.id for i in coming])  # one read of the deck
+        return [(i, plans[i.id]) for i in coming]
 
     coming = ft.use_memo(load, [stamp])  # the stamp changes with the day too
     if not coming:
