@@ -17,7 +17,7 @@ from sqlalchemy import Index
 from sqlmodel import Field, SQLModel
 
 from models.identity import new_uuid
-from models.shapes import Day, FieldProblem, Shape, Text, not_after_today, one_line
+from models.shapes import Day, FieldProblem, Shape, Text, not_after_today, one_line, short_text
 
 REQUEST_STATUSES = ("not_asked", "asked", "received", "no_reply")
 REQUEST_STATUS_LABELS = {
@@ -158,12 +158,8 @@ class FeedbackActionCreate(Shape):
     @field_validator("text")
     @classmethod
     def _text(cls, value: str) -> str:
-        text = " ".join(value.split())
-        if not text:
-            raise ValueError(cls.messages["text"])
-        if len(text) > ACTION_MAX:
-            raise ValueError(f"Keep it short: under {ACTION_MAX} characters.")
-        return text
+        return short_text(value, empty=cls.messages["text"], limit=ACTION_MAX,
+                          too_long=f"Keep it short: under {ACTION_MAX} characters.")
 
 
 class Feedback(FeedbackBase, table=True):

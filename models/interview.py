@@ -45,9 +45,7 @@ DURATION_MIN, DURATION_MAX = 5, 12 * 60  # minutes: a quick call .. a long onsit
 NAME_MAX = 200
 LOCATION_MAX = 2_000
 NOTES_MAX = 20_000
-QUESTION_MAX = 500  # a practice card's question holds as much
 PEOPLE_MAX = 12
-TOPIC_MAX = 300
 
 
 # ---- tables ------------------------------------------------------------------------
@@ -252,47 +250,6 @@ class InterviewUpdate(_InterviewFields):
     after_notes: Text | None = None
 
 
-class QuestionCreate(Shape):
-    """A question they asked, in the person's words."""
-
-    messages: ClassVar[dict[str, str]] = {"text": "Write the question they asked."}
-
-    text: Text
-
-    @field_validator("text")
-    @classmethod
-    def _text(cls, value: str) -> str:
-        text = " ".join(value.split())
-        if not text:
-            raise ValueError(cls.messages["text"])
-        if len(text) > QUESTION_MAX:
-            raise ValueError(f"Keep the question under {QUESTION_MAX} characters (it has {len(text)}).")
-        return text
-
-
-class ThankYouDetails(Shape):
-    """Who the note is to and something you talked about (both optional)."""
-
-    to: Text | None = None
-    topic: Text = ""
-
-    @field_validator("to")
-    @classmethod
-    def _to(cls, value: str | None) -> str | None:
-        text = one_line(value)
-        if len(text) > NAME_MAX:
-            raise ValueError(f"A name can be at most {NAME_MAX} characters.")
-        return text or None
-
-    @field_validator("topic")
-    @classmethod
-    def _topic(cls, value: str) -> str:
-        text = one_line(value)
-        if len(text) > TOPIC_MAX:
-            raise ValueError(f"A few words are plenty: up to {TOPIC_MAX} characters.")
-        return text
-
-
 def aware(value: datetime) -> datetime:
     """A stored moment as an aware UTC datetime (SQLite hands back naive UTC)."""
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
@@ -309,8 +266,6 @@ __all__ = [
     "InterviewQuestion",
     "InterviewUpdate",
     "Person",
-    "QuestionCreate",
-    "ThankYouDetails",
     "aware",
     "people_of",
 ]

@@ -172,6 +172,18 @@ def one_line(value: str | None) -> str:
     return " ".join(text.split())
 
 
+def short_text(value: str, *, empty: str, limit: int, too_long: str) -> str:
+    """A few words on one line (an action item, a question they asked): spaces collapsed,
+    required, at most `limit` characters; the messages are the field's own (`{n}` in
+    `too_long` becomes the length found)."""
+    text = " ".join(value.split())
+    if not text:
+        raise ValueError(empty)
+    if len(text) > limit:
+        raise ValueError(too_long.format(n=len(text)))
+    return text
+
+
 def not_after_today(day: date | None, info: ValidationInfo, message: str) -> date | None:
     """Refuse a future day when the service passed `today` in the context."""
     today = (info.context or {}).get("today")

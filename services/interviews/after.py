@@ -15,7 +15,8 @@ from datetime import UTC, date, timedelta
 from sqlmodel import col, select
 
 from models import Application
-from models.interview import OUTCOMES, Interview, InterviewQuestion, QuestionCreate, ThankYouDetails, aware
+from models.interview import OUTCOMES, Interview, InterviewQuestion, aware
+from models.interview_after import QuestionCreate, ThankYouDetails
 from models.mood import MoodEntryCreate
 from models.practice import PracticeCardCreate
 from models.shapes import Text, check

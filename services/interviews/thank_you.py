@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from models.interview import NAME_MAX, TOPIC_MAX
+from models.interview import NAME_MAX
+from models.interview_after import TOPIC_MAX
 from models.shapes import one_line
 from services.errors import ValidationError
 
